@@ -1,0 +1,52 @@
+# Trygplan. Two commands on a fresh clone: `make run` and `make test`.
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.PHONY: run install test lint bench demo messages vendor clean
+
+$(UV):
+	python3 -m venv .uv
+	.uv/bin/pip install --quiet uv
+
+$(BIN)/trygplan: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen
+	@touch $@
+
+install: $(BIN)/trygplan
+
+## Install, migrate the embedded SQLite database, load the Amager demo and serve it.
+run: install
+	$(BIN)/trygplan migrate --noinput
+	$(BIN)/trygplan load-demo
+	@echo "Trygplan: http://127.0.0.1:$(PORT)/"
+	$(BIN)/trygplan runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates trygplan
+
+## Lint, Django's checks, migrations up to date, then every test including the browser tests.
+test: lint
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/trygplan check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/trygplan makemigrations --check --dry-run
+	$(BIN)/pytest
+
+## Measure the pages and renderings on the demo data; prints medians.
+bench: install
+	$(BIN)/python -m bench
+
+## Extract and compile the translations (da is the source language; en is the translation).
+messages: install
+	$(BIN)/trygplan makemessages -l en --ignore=.venv --ignore=.uv --ignore=static/vendor
+	$(BIN)/trygplan compilemessages --ignore=.venv --ignore=.uv
+
+## Re-download the pinned DKFDS, htmx and Leaflet from npm into static/vendor/.
+vendor:
+	bash scripts/vendor-assets.sh
+
+clean:
+	rm -rf $(VENV) .uv db.sqlite3 staticfiles

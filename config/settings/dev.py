@@ -1,0 +1,14 @@
+"""Local development: debug on, a fixed insecure key, demo mode on."""
+
+import os
+
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("TRYGPLAN_DEMO", "1")
+
+from .base import *  # noqa: E402,F403
+from .base import env_bool  # noqa: E402
+
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # noqa: F405
+DEBUG = env_bool("DEBUG", True)
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,72 @@
+"""Shared test fixtures: the Amager demo, and one user per role (plus an outsider)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from trygplan.demo.services import demo_load
+from trygplan.partnerships.models import Membership, Partnership, Role
+from trygplan.plans.models import Plan
+
+
+@pytest.fixture
+def amager(db):
+    """Amager Partnerskab with its published 2016 plan and the demo users."""
+    partnership, _ = demo_load()
+    return partnership
+
+
+@pytest.fixture
+def plan2016(amager):
+    return Plan.private_objects.get(partnership=amager, year=2016)
+
+
+def _user(username):
+    return get_user_model().objects.get(username=username)
+
+
+@pytest.fixture
+def koordinator(amager):
+    return _user("koordinator")
+
+
+@pytest.fixture
+def arbejdsgruppe(amager):
+    return _user("arbejdsgruppe")
+
+
+@pytest.fixture
+def styregruppe(amager):
+    return _user("styregruppe")
+
+
+@pytest.fixture
+def partner(amager):
+    return _user("partner")
+
+
+@pytest.fixture
+def city_admin(amager):
+    return _user("admin")
+
+
+@pytest.fixture
+def tingbjerg(db):
+    return Partnership.objects.create(
+        slug="tingbjerg", name="Tingbjerg Partnerskab", period_start=2013, period_end=2016
+    )
+
+
+@pytest.fixture
+def outsider(tingbjerg):
+    """A working-group member of another partnership."""
+    user = get_user_model().objects.create_user("tingbjerg-ag", password="x")
+    Membership.objects.create(user=user, partnership=tingbjerg, role=Role.WORKING_GROUP)
+    return user
+
+
+@pytest.fixture
+def draft2017(plan2016, arbejdsgruppe):
+    """A draft plan for 2017 made from the 2016 plan."""
+    from trygplan.plans.services import plan_create_next_year
+
+    return plan_create_next_year(plan=plan2016, user=arbejdsgruppe)

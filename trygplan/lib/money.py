@@ -1,0 +1,52 @@
+"""Danish kroner: read what people type, write it as the plan document does (1.500.000 kr.)."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+$")
+_DECIMALS = re.compile(r"^(?P<whole>\d{1,3}(\.\d{3})+|\d+),(?P<ore>\d{1,2})$")
+
+
+def parse_kroner(text: str) -> int:
+    """Whole kroner from Danish input: "150000", "150.000", "150.000 kr.", "1500000,00".
+
+    Raises ValidationError with a Danish message for anything else: negative amounts,
+    øre, English decimal points, letters.
+    """
+    cleaned = (text or "").strip().lower().replace("\u00a0", " ")
+    cleaned = re.sub(r"\s*(kr\.?|dkk)$", "", cleaned).replace(" ", "")
+    if not cleaned:
+        raise ValidationError(_("Skriv et beløb i hele kroner, fx 150.000."), code="required")
+    if cleaned.startswith("-") or cleaned.startswith("−"):
+        raise ValidationError(_("Beløbet kan ikke være negativt."), code="negative")
+    if _PLAIN.match(cleaned):
+        return int(cleaned)
+    if _GROUPED.match(cleaned):
+        return int(cleaned.replace(".", ""))
+    match = _DECIMALS.match(cleaned)
+    if match:
+        if int(match["ore"]) != 0:
+            raise ValidationError(_("Beløb angives i hele kroner uden øre, fx 1.250."), code="ore")
+        return int(match["whole"].replace(".", ""))
+    if re.match(r"^\d+\.\d{1,2}$", cleaned):
+        raise ValidationError(
+            _("Brug ikke punktum som decimaltegn. Skriv beløbet i hele kroner, fx 1.250."),
+            code="decimal_point",
+        )
+    raise ValidationError(
+        _("“%(value)s” er ikke et beløb. Skriv et beløb i hele kroner, fx 150.000.")
+        % {"value": text.strip()},
+        code="invalid",
+    )
+
+
+def format_kroner(amount: int | None, *, unit: bool = True) -> str:
+    """1500000 -> "1.500.000 kr."; None -> "-" (as the seed writes an empty cell)."""
+    if amount is None:
+        return "-"
+    sign = "-" if amount < 0 else ""
+    grouped = f"{abs(int(amount)):,}".replace(",", ".")
+    return f"{sign}{grouped} kr." if unit else f"{sign}{grouped}"

@@ -1,0 +1,62 @@
+"""Plan texts as typed in the seed: paragraphs split by blank lines, "- " bullets,
+and footnote markers written [^key]."""
+
+import re
+
+from django.utils.html import escape
+
+FOOTNOTE_REF = re.compile(r"\[\^([\w-]+)\]")
+
+
+def footnote_keys(text: str) -> list[str]:
+    return FOOTNOTE_REF.findall(text or "")
+
+
+def paragraphs(text: str) -> list[dict]:
+    """[{"kind": "p", "text": ...} | {"kind": "ul", "items": [...]}], for HTML and Word alike."""
+    blocks: list[dict] = []
+    for chunk in re.split(r"\n\s*\n", (text or "").strip()):
+        lines = [line.strip() for line in chunk.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if all(line.startswith("- ") for line in lines):
+            blocks.append({"kind": "ul", "items": [line[2:] for line in lines]})
+        else:
+            current: list[str] = []
+            for line in lines:
+                if line.startswith("- "):
+                    if current:
+                        blocks.append({"kind": "p", "text": " ".join(current)})
+                        current = []
+                    if blocks and blocks[-1]["kind"] == "ul":
+                        blocks[-1]["items"].append(line[2:])
+                    else:
+                        blocks.append({"kind": "ul", "items": [line[2:]]})
+                else:
+                    current.append(line)
+            if current:
+                blocks.append({"kind": "p", "text": " ".join(current)})
+    return blocks
+
+
+def to_html(text: str, footnote_numbers: dict[str, int] | None = None) -> str:
+    """Escaped HTML. Known footnote keys become numbered, linked superscripts."""
+    numbers = footnote_numbers or {}
+
+    def inline(value: str) -> str:
+        def mark(match: re.Match) -> str:
+            key = match.group(1)
+            if key not in numbers:
+                return ""
+            return f'<sup><a href="#fn-{key}" id="fnref-{key}">{numbers[key]}</a></sup>'
+
+        return FOOTNOTE_REF.sub(mark, escape(value))
+
+    html = []
+    for block in paragraphs(text):
+        if block["kind"] == "p":
+            html.append(f"<p>{inline(block['text'])}</p>")
+        else:
+            items = "".join(f"<li>{inline(item)}</li>" for item in block["items"])
+            html.append(f"<ul>{items}</ul>")
+    return "\n".join(html)

@@ -1,0 +1,88 @@
+"""Who may see and do what. Every view calls one of these first.
+
+Roles (per partnership, `Membership.role`):
+- anonymous visitors and users of other partnerships: published plans and public pages only;
+- partner staff (`partner`): read everything of their partnership, change nothing;
+- steering group (`steering_group`): read everything; decides on plans (approval module);
+- working group (`working_group`) and coordinator (`coordinator`): edit draft plans;
+  the coordinator also records the finance committee's approval;
+- a city administrator (`User.is_city_admin`) or superuser: all of the above, everywhere.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from trygplan.plans.models import Plan
+
+from .models import Membership, Partnership, Role
+
+EDITOR_ROLES = {Role.COORDINATOR, Role.WORKING_GROUP}
+
+
+def is_city_admin(user) -> bool:
+    return bool(user.is_authenticated and (user.is_superuser or user.is_city_admin))
+
+
+def role_of(user, partnership: Partnership) -> str | None:
+    """The user's role in the partnership, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return None
+    cache = user.__dict__.setdefault("_trygplan_roles", {})
+    if partnership.pk not in cache:
+        cache[partnership.pk] = (
+            Membership.objects.filter(user=user, partnership=partnership)
+            .values_list("role", flat=True)
+            .first()
+        )
+    return cache[partnership.pk]
+
+
+def can_read_private(user, partnership: Partnership) -> bool:
+    """Drafts, members' names, internal notes."""
+    return is_city_admin(user) or role_of(user, partnership) is not None
+
+
+def can_edit_plans(user, partnership: Partnership) -> bool:
+    return is_city_admin(user) or role_of(user, partnership) in EDITOR_ROLES
+
+
+def get_partnership(slug: str) -> Partnership:
+    """Partnerships themselves are public; what is shown of them is decided per page."""
+    return get_object_or_404(Partnership, slug=slug)
+
+
+def visible_plans(user, partnership: Partnership):
+    if can_read_private(user, partnership):
+        return Plan.private_objects.for_partnership(partnership)
+    return Plan.public_objects.for_partnership(partnership)
+
+
+def get_plan_for_read(user, slug: str, year: int) -> Plan:
+    """The newest version of the year's plan that the user may see, or 404."""
+    partnership = get_partnership(slug)
+    plan = visible_plans(user, partnership).filter(year=year).order_by("-amendment").first()
+    if plan is None:
+        raise Http404(_("Der er ingen tryghedsplan for %(year)s.") % {"year": year})
+    return plan
+
+
+def get_plan_for_edit(user, slug: str, year: int) -> Plan:
+    """The year's plan, if the user may edit it now; PermissionDenied with a reason if not."""
+    plan = get_plan_for_read(user, slug, year)
+    if not can_edit_plans(user, plan.partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan redigere tryghedsplanen."))
+    if not plan.is_draft:
+        raise PermissionDenied(
+            _("Planen er %(status)s og kan ikke længere ændres direkte.")
+            % {"status": plan.get_status_display().lower()}
+        )
+    return plan
+
+
+def require_private(user, partnership: Partnership) -> None:
+    if not can_read_private(user, partnership):
+        if not user.is_authenticated:
+            raise Http404
+        raise PermissionDenied(_("Siden er kun for partnerskabets medlemmer."))

@@ -1,0 +1,110 @@
+"""The plan's overview table and theory-of-change matrix, computed once from live data.
+
+Both the web page and the plan document (PDF, Word, Excel) read these, so the
+numbers can never drift apart the way the seed's hand-typed tables did.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from .models import Activity, BudgetLine, Plan
+
+
+def join_danish(items: list[str]) -> str:
+    """["1", "2", "3"] -> "1, 2 og 3"."""
+    items = [str(item) for item in items]
+    if not items:
+        return "-"
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {_('og')} {items[-1]}"
+
+
+@dataclass
+class OverviewRow:
+    activity: Activity
+    focus_area_label: str
+    amounts: dict[int, int | None]
+    # footnote numbers per cell: year, or None for the activity's name
+    footnote_marks: dict[int | None, list[int]] = field(default_factory=dict)
+
+
+@dataclass
+class Overview:
+    plan: Plan
+    years: list[int]
+    rows: list[OverviewRow]
+    totals: dict[int, int]
+    footnotes: list[tuple[int, str]]
+
+    @property
+    def plan_year_total(self) -> int:
+        return self.totals.get(self.plan.year, 0)
+
+
+def new_activity_text(year: int) -> str:
+    return _("Aktiviteten er ny i %(year)s") % {"year": year}
+
+
+def plan_activities(plan: Plan):
+    """The plan's activities with what the overview needs, in a bounded number of queries."""
+    return (
+        plan.activities.select_related("description")
+        .prefetch_related(
+            "focus_areas",
+            "footnotes",
+            Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
+        )
+        .order_by("number", "name")
+    )
+
+
+def build_overview(plan: Plan, activities=None) -> Overview:
+    activities = list(activities if activities is not None else plan_activities(plan))
+    years = {plan.year}
+    for activity in activities:
+        years.update(line.year for line in activity.budget_lines.all())
+    years = sorted(years)
+
+    rows, totals, footnotes = [], dict.fromkeys(years, 0), []
+    for activity in activities:
+        amounts: dict[int, int | None] = dict.fromkeys(years)
+        for line in activity.budget_lines.all():
+            if line.source == BudgetLine.Source.PARTNERSHIP:
+                amounts[line.year] = (amounts[line.year] or 0) + line.amount
+                totals[line.year] += line.amount
+        row = OverviewRow(
+            activity=activity,
+            focus_area_label=join_danish([fa.number for fa in activity.focus_areas.all()]),
+            amounts=amounts,
+        )
+        texts_by_cell = defaultdict(list)
+        for note in activity.footnotes.all():
+            texts_by_cell[note.year].append(note.text.strip())
+        if activity.is_new:
+            texts_by_cell[plan.year].append(new_activity_text(plan.year) + ".")
+        for cell in sorted(texts_by_cell, key=lambda year: (year is not None, year or 0)):
+            footnotes.append((len(footnotes) + 1, " ".join(texts_by_cell[cell])))
+            row.footnote_marks.setdefault(cell, []).append(len(footnotes))
+        rows.append(row)
+    return Overview(plan=plan, years=years, rows=rows, totals=totals, footnotes=footnotes)
+
+
+@dataclass
+class MatrixRow:
+    activity: Activity
+    contributes: list[bool]
+
+
+def build_result_matrix(plan: Plan, results: list, activities) -> list[MatrixRow]:
+    """Activity x result: does the activity (through its description) contribute?"""
+    matrix = []
+    for activity in activities:
+        linked = set()
+        if activity.description is not None:
+            linked = {result.pk for result in activity.description.results.all()}
+        matrix.append(MatrixRow(activity, [result.pk in linked for result in results]))
+    return matrix

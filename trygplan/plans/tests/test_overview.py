@@ -1,0 +1,52 @@
+import pytest
+from django.urls import reverse
+
+
+def url(year=2016):
+    return reverse("plans:overview", args=["amager", year])
+
+
+@pytest.mark.parametrize("who", [None, "partner", "styregruppe", "arbejdsgruppe", "outsider"])
+def test_everyone_reads_the_published_plans_totals(client, plan2016, who, request):
+    if who:
+        client.force_login(request.getfixturevalue(who))
+    response = client.get(url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tryghedsplan for Amager Partnerskab 2016" in html
+    for total in ("750.000", "1.500.000"):
+        assert total in html
+    assert "Særmåling i Tryghedsindekset" in html
+    assert "Aktiviteten er ny i 2016" in html
+
+
+def test_the_published_plan_has_no_edit_links(client, plan2016, arbejdsgruppe):
+    client.force_login(arbejdsgruppe)
+    html = client.get(reverse("plans:activity", args=["amager", 2016, "ung-i-job"])).content
+    assert b"Rediger aktivitet" not in html
+
+
+def test_a_draft_is_hidden_from_the_public_and_other_partnerships(client, draft2017, outsider):
+    assert client.get(url(2017)).status_code == 404
+    client.force_login(outsider)
+    assert client.get(url(2017)).status_code == 404
+
+
+@pytest.mark.parametrize("who", ["partner", "styregruppe", "arbejdsgruppe", "koordinator", "city_admin"])
+def test_the_partnership_reads_its_draft(client, draft2017, who, request):
+    client.force_login(request.getfixturevalue(who))
+    response = client.get(url(2017))
+    assert response.status_code == 200
+    assert "Kladde" in response.content.decode()
+
+
+def test_the_overview_takes_a_bounded_number_of_queries(client, plan2016, koordinator,
+                                                          django_assert_max_num_queries):
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(14):
+        client.get(url())
+
+
+def test_an_unknown_year_is_a_danish_404(client, plan2016):
+    response = client.get(url(2031))
+    assert response.status_code == 404

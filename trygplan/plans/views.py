@@ -1,0 +1,222 @@
+"""Plan pages: the overview table, activities, the theory of change, and editing a draft."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from trygplan.audit.models import AuditEntry
+from trygplan.lib.money import format_kroner
+from trygplan.partnerships import access
+
+from . import services
+from .forms import ActivityForm, BudgetLineForm, DescriptionForm
+from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
+from .overview import build_overview, build_result_matrix, plan_activities
+
+
+def _plan_context(request: HttpRequest, plan) -> dict:
+    partnership = plan.partnership
+    return {
+        "plan": plan,
+        "partnership": partnership,
+        "can_edit": plan.is_draft and access.can_edit_plans(request.user, partnership),
+        "can_read_private": access.can_read_private(request.user, partnership),
+    }
+
+
+def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, slug, year)
+    context = _plan_context(request, plan)
+    context["overview"] = build_overview(plan)
+    context["other_plans"] = access.visible_plans(request.user, plan.partnership).exclude(
+        pk=plan.pk
+    )
+    return render(request, "plans/overview.html", context)
+
+
+def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, slug, year)
+    activity = get_object_or_404(
+        Activity.objects.select_related("description__parent", "description__focus_area"),
+        plan=plan,
+        key=key,
+    )
+    description = activity.description
+    context = _plan_context(request, plan)
+    covered = [activity]
+    if description is not None:
+        covered = list(
+            description.activities.order_by("number").prefetch_related("budget_lines__funder")
+        )
+    keys = [activity.key] + ([description.key] if description else [])
+    context.update(
+        activity=activity,
+        description=description,
+        siblings=[other for other in covered if other.pk != activity.pk],
+        covered=covered,
+        economy=_economy_table(covered),
+        lines=activity.budget_lines.select_related("funder").order_by("year", "order", "pk"),
+        history=AuditEntry.objects.filter(plan__partnership=plan.partnership, activity_key__in=keys)
+        .select_related("user", "plan")
+        .newest_first()[:50],
+    )
+    if description is not None:
+        context.update(
+            children=description.children.prefetch_related("deliverables", "results"),
+            deliverables=description.deliverables.all(),
+            results=description.results.all(),
+            responsible=description.responsible_organisations.all(),
+        )
+    return render(request, "plans/activity_detail.html", context)
+
+
+def _economy_table(activities) -> dict:
+    """The activity's own economy table: one row per (label, source), one column per year."""
+    years, rows = set(), {}
+    for activity in activities:
+        for line in activity.budget_lines.all():
+            years.add(line.year)
+            row = rows.setdefault(
+                (line.label, line.source, line.funder_id),
+                {"label": line.label, "line": line, "amounts": {}},
+            )
+            row["amounts"][line.year] = row["amounts"].get(line.year, 0) + line.amount
+    years = sorted(years)
+    table = []
+    for row in rows.values():
+        row["cells"] = [row["amounts"].get(year) for year in years]
+        table.append(row)
+    return {"years": years, "rows": table}
+
+
+def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, slug, year)
+    partnership = plan.partnership
+    focus_areas = list(FocusArea.objects.filter(partnership=partnership))
+    selected = request.GET.get("focus_area", "")
+    activities = plan_activities(plan).prefetch_related("description__results")
+    if selected.isdigit():
+        activities = activities.filter(focus_areas__number=int(selected))
+    results = list(
+        Result.objects.filter(partnership=partnership).prefetch_related("effects", "descriptions")
+    )
+    context = _plan_context(request, plan)
+    context.update(
+        effects=partnership.effects.prefetch_related("results"),
+        results=results,
+        focus_areas=focus_areas,
+        selected=selected,
+        matrix=build_result_matrix(plan, results, activities),
+        activities_by_result=_activities_by_result(plan, results),
+    )
+    template = "plans/_matrix.html" if request.headers.get("HX-Request") else "plans/theory.html"
+    return render(request, template, context)
+
+
+def _activities_by_result(plan, results) -> dict[int, list[Activity]]:
+    by_description: dict[int, list[Activity]] = {}
+    for activity in plan.activities.filter(description__isnull=False):
+        by_description.setdefault(activity.description_id, []).append(activity)
+    found = {}
+    for result in results:
+        found[result.pk] = [
+            activity
+            for description in result.descriptions.all()
+            if description.plan_id == plan.pk
+            for activity in by_description.get(description.pk, [])
+        ]
+    return found
+
+
+# Editing a draft plan: working group, coordinator and city administrators.
+
+
+@login_required
+def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    activity = get_object_or_404(Activity, plan=plan, key=key)
+    form = ActivityForm(request.POST or None, instance=activity)
+    if request.method == "POST" and form.is_valid():
+        services.plan_item_save(form=form, user=request.user)
+        messages.success(request, _("Aktiviteten er gemt."))
+        return redirect(activity)
+    return render(
+        request,
+        "plans/edit.html",
+        {
+            **_plan_context(request, plan),
+            "form": form,
+            "title": _("Rediger aktivitet"),
+            "back": activity,
+        },
+    )
+
+
+@login_required
+def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    description = get_object_or_404(ActivityDescription, plan=plan, key=key)
+    back = description.activities.first() or plan
+    form = DescriptionForm(request.POST or None, instance=description)
+    if request.method == "POST" and form.is_valid():
+        services.plan_item_save(form=form, user=request.user)
+        messages.success(request, _("Beskrivelsen er gemt."))
+        return redirect(back)
+    return render(
+        request,
+        "plans/edit.html",
+        {
+            **_plan_context(request, plan),
+            "form": form,
+            "title": _("Rediger beskrivelse"),
+            "back": back,
+        },
+    )
+
+
+@login_required
+def budget_line_edit(
+    request: HttpRequest, slug: str, year: int, key: str, pk: int | None = None
+) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    activity = get_object_or_404(Activity, plan=plan, key=key)
+    if pk is None:
+        line = BudgetLine(activity=activity, year=plan.year, label=activity.name)
+    else:
+        line = get_object_or_404(BudgetLine, activity=activity, pk=pk)
+    form = BudgetLineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        services.plan_item_save(form=form, user=request.user)
+        total = plan.partnership_funds()
+        messages.success(
+            request,
+            _("Budgetlinjen er gemt. Partnerskabsmidler i %(year)s i alt: %(total)s.")
+            % {"year": plan.year, "total": format_kroner(total)},
+        )
+        return redirect(activity)
+    title = _("Ny budgetlinje") if pk is None else _("Rediger budgetlinje")
+    return render(
+        request,
+        "plans/edit.html",
+        {
+            **_plan_context(request, plan),
+            "form": form,
+            "title": title,
+            "back": activity,
+            "activity": activity,
+        },
+    )
+
+
+@login_required
+@require_POST
+def budget_line_delete(request: HttpRequest, slug: str, year: int, key: str, pk: int):
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    line = get_object_or_404(BudgetLine, activity__plan=plan, activity__key=key, pk=pk)
+    activity = line.activity
+    services.budget_line_delete(line=line, user=request.user)
+    messages.success(request, _("Budgetlinjen er slettet."))
+    return redirect(activity)
