@@ -11,7 +11,7 @@ from trygplan.plans.models import Plan
 @pytest.fixture
 def amager(db):
     """Amager Partnerskab with its published 2016 plan and the demo users."""
-    partnership, _ = demo_load()
+    partnership, _ = demo_load(extras=False)
     return partnership
 
 

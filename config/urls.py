@@ -12,6 +12,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("p/<slug:slug>/", include("trygplan.partnerships.urls")),
     path("p/<slug:slug>/plans/", include("trygplan.plans.urls")),
+    path("p/<slug:slug>/plans/", include("trygplan.documents.urls")),
+    path("p/<slug:slug>/pools/", include("trygplan.pools.urls")),
+    path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
+    path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
 ]
 
 if settings.DEBUG:

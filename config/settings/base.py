@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "trygplan.partnerships",
     "trygplan.plans",
     "trygplan.audit",
+    "trygplan.documents",
+    "trygplan.pools",
+    "trygplan.walks",
+    "trygplan.followup",
     "trygplan.demo",
 ]
 

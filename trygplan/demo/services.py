@@ -1,6 +1,7 @@
 """Loading Amager Partnerskab: the seed's 2016 plan (transcribed in seed/amager-2016.yaml)
 plus the invented bodies' members and demo logins (seed/amager-invented.yaml)."""
 
+import importlib
 from pathlib import Path
 
 import yaml
@@ -30,6 +31,8 @@ from trygplan.plans.models import (
 )
 
 SEED_DIR = Path(__file__).parent / "seed"
+# Modules that add invented demo data of their own: each has demo.load_demo(partnership, plan).
+DEMO_MODULES = ["pools", "walks", "followup"]
 DEMO_PASSWORD = "trygplan-demo"
 AREA_FILE = "kk_udsatte_byomraader.geojson"
 AREA_CREDIT = "Københavns Kommune (Open Data DK), CC BY 4.0: Udsatte byområder, “Urbanplanen mv.”"
@@ -215,8 +218,12 @@ def demo_users(partnership: Partnership, invented: dict) -> list[str]:
 
 
 @transaction.atomic
-def demo_load(*, reset: bool = False) -> tuple[Partnership, bool]:
-    """Load Amager Partnerskab if it is not there. Returns (partnership, created)."""
+def demo_load(*, reset: bool = False, extras: bool = True) -> tuple[Partnership, bool]:
+    """Load Amager Partnerskab if it is not there. Returns (partnership, created).
+
+    `extras=False` loads only the seed's plan (and the demo users): tests use it, and
+    load each module's invented data where they need it.
+    """
     seed, invented = read_seed(), read_seed("amager-invented.yaml")
     slug = seed["partnership"]["slug"]
     existing = Partnership.objects.filter(slug=slug).first()
@@ -262,4 +269,9 @@ def demo_load(*, reset: bool = False) -> tuple[Partnership, bool]:
         Footnote.objects.create(plan=plan, key=note["key"], text=note["text"].strip())
     _bodies(partnership, invented, orgs)
     demo_users(partnership, invented)
+    if extras:
+        for module in DEMO_MODULES:
+            importlib.import_module(f"trygplan.{module}.demo").load_demo(
+                partnership=partnership, plan=plan
+            )
     return partnership, True

@@ -78,3 +78,8 @@ def test_no_demo_users_outside_demo_mode(settings):
     demo_load()
     assert Partnership.objects.filter(slug="amager").exists()
     assert not get_user_model().objects.exists()
+
+
+def test_the_full_demo_loads_every_modules_invented_data(db):
+    partnership, created = demo_load()
+    assert created and partnership.plans.count() == 1
