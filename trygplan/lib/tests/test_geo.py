@@ -2,8 +2,13 @@ from django.conf import settings
 
 from trygplan.lib.geo import bounds, contains, load_feature
 
-SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-                                              [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]]}
+SQUARE = {
+    "type": "Polygon",
+    "coordinates": [
+        [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
+        [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]],
+    ],
+}
 
 
 def test_a_point_in_a_hole_is_outside():
