@@ -1,0 +1,24 @@
+from django.urls import reverse
+
+
+def test_danish_is_spoken_whatever_the_browser_asks(client, amager):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "da"
+    assert '<html lang="da"' in response.content.decode()
+
+
+def test_english_can_be_chosen_with_the_switcher(client, amager):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert response.status_code == 302
+    response = client.get(reverse("home"))
+    assert response["Content-Language"] == "en"
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_an_unknown_language_cookie_falls_back_to_danish(client, amager, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "xx"
+    assert client.get(reverse("home"))["Content-Language"] == "da"
+
+
+def test_the_health_check_answers(client, db):
+    assert client.get(reverse("healthz")).json() == {"status": "ok"}
