@@ -269,7 +269,8 @@ def demo_load(*, reset: bool = False, extras: bool = True) -> tuple[Partnership,
         Footnote.objects.create(plan=plan, key=note["key"], text=note["text"].strip())
     _bodies(partnership, invented, orgs)
     demo_users(partnership, invented)
-    if extras:
+    # Invented data is for demo mode only: its workflows are carried out by the demo users.
+    if extras and settings.TRYGPLAN_DEMO:
         for module in DEMO_MODULES:
             importlib.import_module(f"trygplan.{module}.demo").load_demo(
                 partnership=partnership, plan=plan
