@@ -138,6 +138,9 @@ TRYGPLAN_DEMO = env_bool("TRYGPLAN_DEMO", False)
 # Where the real Copenhagen open data lives (CC BY 4.0, Københavns Kommune via Open Data DK).
 TRYGPLAN_GEO_DIR = Path(os.environ.get("TRYGPLAN_GEO_DIR", SHARED_DIR / "data" / "geo"))
 
+# Counts about young people from 1 to THRESHOLD-1 are shown as "<THRESHOLD".
+TRYGPLAN_SMALL_NUMBER_THRESHOLD = int(os.environ.get("TRYGPLAN_SMALL_NUMBER_THRESHOLD", "5"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -231,6 +231,8 @@ def demo_load(*, reset: bool = False, extras: bool = True) -> tuple[Partnership,
         demo_users(existing, invented)
         return existing, False
     if existing:
+        # Plans first: their descriptions protect the focus areas they stand under.
+        Plan.private_objects.filter(partnership=existing).delete()
         existing.delete()
 
     info = seed["partnership"]

@@ -83,3 +83,9 @@ def test_no_demo_users_outside_demo_mode(settings):
 def test_the_full_demo_loads_every_modules_invented_data(db):
     partnership, created = demo_load()
     assert created and partnership.plans.count() == 1
+
+
+def test_reset_reloads_the_partnership_from_scratch(amager):
+    partnership, created = demo_load(reset=True, extras=False)
+    assert created and partnership.pk != amager.pk
+    assert Partnership.objects.filter(slug="amager").count() == 1
