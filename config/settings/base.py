@@ -138,6 +138,11 @@ TRYGPLAN_DEMO = env_bool("TRYGPLAN_DEMO", False)
 # Where the real Copenhagen open data lives (CC BY 4.0, Københavns Kommune via Open Data DK).
 TRYGPLAN_GEO_DIR = Path(os.environ.get("TRYGPLAN_GEO_DIR", SHARED_DIR / "data" / "geo"))
 
+# Background map tiles (e.g. an OpenStreetMap-compatible URL template). Empty: maps draw the
+# partnership polygon and pins on a plain background, with nothing loaded from outside.
+TRYGPLAN_TILE_URL = os.environ.get("TRYGPLAN_TILE_URL", "")
+TRYGPLAN_TILE_ATTRIBUTION = os.environ.get("TRYGPLAN_TILE_ATTRIBUTION", "")
+
 # Counts about young people from 1 to THRESHOLD-1 are shown as "<THRESHOLD".
 TRYGPLAN_SMALL_NUMBER_THRESHOLD = int(os.environ.get("TRYGPLAN_SMALL_NUMBER_THRESHOLD", "5"))
 
