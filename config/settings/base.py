@@ -143,6 +143,12 @@ TRYGPLAN_GEO_DIR = Path(os.environ.get("TRYGPLAN_GEO_DIR", SHARED_DIR / "data" /
 TRYGPLAN_TILE_URL = os.environ.get("TRYGPLAN_TILE_URL", "")
 TRYGPLAN_TILE_ATTRIBUTION = os.environ.get("TRYGPLAN_TILE_ATTRIBUTION", "")
 
+# Pool applicants' contact details are erased this many days after their case closes
+# (`trygplan erase-expired-contacts`, run daily from cron).
+TRYGPLAN_POOLS_CONTACT_RETENTION_DAYS = int(
+    os.environ.get("TRYGPLAN_POOLS_CONTACT_RETENTION_DAYS", "365")
+)
+
 # Counts about young people from 1 to THRESHOLD-1 are shown as "<THRESHOLD".
 TRYGPLAN_SMALL_NUMBER_THRESHOLD = int(os.environ.get("TRYGPLAN_SMALL_NUMBER_THRESHOLD", "5"))
 

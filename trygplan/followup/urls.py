@@ -1,3 +1,26 @@
+from django.urls import path
+
+from . import views
+
 app_name = "followup"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("indicators/<slug:key>/", views.indicator_detail, name="indicator"),
+    path("indicators/<slug:key>/values.csv", views.indicator_csv, name="indicator_csv"),
+    path("effects/<int:number>/", views.effect_detail, name="effect"),
+    path("<int:year>/status/", views.status_board, name="status_board"),
+    path("<int:year>/status/progress/new/", views.progress_create, name="progress_create"),
+    path("<int:year>/money-to-results/", views.contribution, name="contribution"),
+    path("submissions/", views.submission_list, name="submissions"),
+    path("submissions/<int:pk>/", views.submission_detail, name="submission"),
+    path("submissions/<int:pk>/import/", views.submission_import, name="submission_import"),
+    path(
+        "submissions/<int:pk>/<slug:action>/",
+        views.submission_transition,
+        name="submission_transition",
+    ),
+    path("events/", views.event_list, name="events"),
+    path("events/new/", views.event_create, name="event_create"),
+    path("events/calendar.ics", views.event_calendar, name="event_calendar"),
+]

@@ -14,6 +14,7 @@ from .models import (
     FocusArea,
     Footnote,
     Plan,
+    PlanTransition,
     Result,
 )
 
@@ -62,10 +63,25 @@ class AuditedAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
 
+class PlanTransitionInline(admin.TabularInline):
+    """The approval steps, read-only: they are taken on the plan page (services.plan_*)."""
+
+    model = PlanTransition
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ("at", "from_status", "to_status", "user", "comment")
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(Plan)
 class PlanAdmin(AuditedAdmin):
     list_display = ("title", "partnership", "year", "amendment", "status")
     list_filter = ("status", "partnership")
+    # The status and the finance committee's approval change only through the approval.
+    readonly_fields = ("status", "finance_committee_date", "finance_committee_ref")
+    inlines = [PlanTransitionInline]
 
 
 class BudgetLineInline(admin.TabularInline):

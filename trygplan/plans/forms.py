@@ -1,12 +1,13 @@
 """Forms for editing a draft plan. Errors are in plain Danish beside the field."""
 
 from django import forms
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.lib.money import format_kroner, parse_kroner
 from trygplan.partnerships.models import Organisation
 
-from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
+from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Plan, Result
 
 
 class KronerField(forms.CharField):
@@ -140,3 +141,115 @@ class BudgetLineForm(StyledMixin, forms.ModelForm):
         if source == BudgetLine.Source.CO_FINANCING and funder is None:
             self.add_error("funder", _("Medfinansiering skal have en organisation, der betaler."))
         return cleaned
+
+
+class PlanSettingsForm(StyledMixin, forms.ModelForm):
+    """A draft plan's title, money frame and introduction texts."""
+
+    frame = KronerField(label=_("Ramme (kr.)"), help_text=_("Partnerskabets egne midler i året."))
+    co_financing_required = KronerField(
+        label=_("Krævet medfinansiering af helhedsplanen (kr.)"), required=False
+    )
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "frame",
+            "co_financing_required",
+            "introduction",
+            "theory_of_change_intro",
+            "overview_intro",
+        ]
+        error_messages = {"title": {"required": _("Planen skal have en titel.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["frame"].error_messages["required"] = _(
+            "Skriv rammen i hele kroner, fx 1.500.000."
+        )
+        for name in ["introduction", "theory_of_change_intro", "overview_intro"]:
+            self.fields[name].widget.attrs["rows"] = 6
+        self.style_widgets()
+
+    def clean_co_financing_required(self):
+        return self.cleaned_data.get("co_financing_required") or 0
+
+
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def activity_key(name: str) -> str:
+    """ "Lys i Hørgården" -> "lys-i-hoergaarden", as the seed's keys are written."""
+    return slugify(name.translate(DANISH_LETTERS))[:80].strip("-")
+
+
+class NewActivityForm(StyledMixin, forms.ModelForm):
+    """A new activity in a draft: its key is made from the name and kept across years."""
+
+    class Meta:
+        model = Activity
+        fields = ["number", "name", "focus_areas", "co_finances_housing_plan"]
+        widgets = {"focus_areas": forms.CheckboxSelectMultiple}
+        error_messages = {"name": {"required": _("Aktiviteten skal have et navn.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance.plan
+        self.fields["focus_areas"].queryset = FocusArea.objects.filter(partnership=plan.partnership)
+        self.fields["number"].error_messages["invalid"] = _("Nummeret skal være et helt tal.")
+        self.style_widgets()
+
+    clean_number = ActivityForm.clean_number
+
+    def clean(self):
+        cleaned = super().clean()
+        name = cleaned.get("name")
+        if name:
+            key = activity_key(name)
+            if not key:
+                self.add_error("name", _("Navnet skal indeholde bogstaver eller tal."))
+            elif Activity.objects.filter(plan=self.instance.plan, key=key).exists():
+                self.add_error("name", _("Der findes allerede en aktivitet med det navn."))
+            else:
+                self.instance.key = key
+                self.instance.is_new = True
+        return cleaned
+
+
+class TransitionForm(StyledMixin, forms.Form):
+    """A step of the approval; sending back needs a comment."""
+
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, comment_required: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if comment_required:
+            self.fields["comment"].required = True
+            self.fields["comment"].label = _("Hvorfor sendes planen tilbage?")
+            self.fields["comment"].error_messages["required"] = _(
+                "Skriv hvorfor planen sendes tilbage."
+            )
+        self.style_widgets()
+
+
+class ApprovalForm(TransitionForm):
+    """The finance committee's approval: its date and case reference."""
+
+    date = forms.DateField(
+        label=_("Dato for Økonomiudvalgets godkendelse"),
+        help_text=_("Fx 2.2.2017 eller 2017-02-02."),
+        input_formats=["%d.%m.%Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"],
+        error_messages={
+            "required": _("Skriv datoen for godkendelsen."),
+            "invalid": _("Skriv datoen som dag.måned.år, fx 2.2.2017."),
+        },
+    )
+    reference = forms.CharField(
+        label=_("Sagsnummer"),
+        max_length=100,
+        error_messages={"required": _("Skriv Økonomiudvalgets sagsnummer.")},
+    )
+    field_order = ["date", "reference", "comment"]

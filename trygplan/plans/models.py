@@ -9,6 +9,7 @@ Two things in the seed are both called "aktivitet", and they are not one-to-one:
   no description (row 13 ended in 2015), and a description may have sub-descriptions.
 """
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -179,6 +180,25 @@ class Plan(models.Model):
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_frozen(self) -> bool:
+        """Approved or published: changes need an amendment (tillæg)."""
+        return self.status in (self.Status.APPROVED, self.Status.PUBLISHED)
+
+    @property
+    def version_code(self) -> str:
+        """ "2016" for the original plan, "2016-1" for amendment 1 (used in the diff's URL)."""
+        return f"{self.year}-{self.amendment}" if self.amendment else str(self.year)
+
+    def version_label(self) -> str:
+        if self.amendment:
+            return _("%(year)s, tillæg nr. %(n)s") % {"year": self.year, "n": self.amendment}
+        return str(self.year)
+
+    def get_version_url(self) -> str:
+        """This exact version; the plain URL shows the newest version one may see."""
+        return f"{self.get_absolute_url()}?tillaeg={self.amendment}"
+
     def partnership_funds(self, year: int | None = None) -> int:
         """The partnership's own funds budgeted for `year` (default: the plan's year)."""
         total = BudgetLine.objects.filter(
@@ -202,7 +222,9 @@ class ActivityDescription(models.Model):
         verbose_name=_("indsatsområde"),
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        # RESTRICT, not PROTECT: a focus area in use cannot be deleted, but deleting the
+        # whole partnership (which cascades to both) can.
+        on_delete=models.RESTRICT,
         related_name="descriptions",
     )
     parent = models.ForeignKey(
@@ -396,3 +418,42 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+class PlanTransition(models.Model):
+    """One step of a plan's approval: who moved it from which status to which, and why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("fra"), max_length=20, choices=Plan.Status.choices)
+    to_status = models.CharField(_("til"), max_length=20, choices=Plan.Status.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("bruger"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    comment = models.TextField(_("kommentar"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("statusskift")
+        verbose_name_plural = _("statusskift")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(from_status=models.F("to_status")),
+                name="plan_transition_changes_status",
+            ),
+            models.CheckConstraint(
+                condition=~Q(to_status="draft") | ~Q(comment=""),
+                name="plan_transition_send_back_has_comment",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan}: {self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def is_send_back(self) -> bool:
+        return self.to_status == Plan.Status.DRAFT

@@ -108,3 +108,45 @@ def build_result_matrix(plan: Plan, results: list, activities) -> list[MatrixRow
             linked = {result.pk for result in activity.description.results.all()}
         matrix.append(MatrixRow(activity, [result.pk in linked for result in results]))
     return matrix
+
+
+@dataclass
+class EconomyRow:
+    line: BudgetLine  # the group's first line: its label, source and funder
+    cells: list[int | None]
+
+    @property
+    def label(self) -> str:
+        return self.line.label
+
+
+@dataclass
+class Economy:
+    """An activity description's own economy table."""
+
+    years: list[int]
+    rows: list[EconomyRow]
+
+    @property
+    def totals(self) -> list[int]:
+        return [sum(row.cells[i] or 0 for row in self.rows) for i in range(len(self.years))]
+
+
+def build_economy_table(activities) -> Economy:
+    """One row per (label, source, funder), one column per year, from the activities' budget
+    lines (prefetch `budget_lines__funder`). The page and the plan document both use it."""
+    groups: dict[tuple, tuple[BudgetLine, dict[int, int]]] = {}
+    years: set[int] = set()
+    for activity in activities:
+        for line in activity.budget_lines.all():
+            years.add(line.year)
+            first, amounts = groups.setdefault(
+                (line.label, line.source, line.funder_id), (line, {})
+            )
+            amounts[line.year] = amounts.get(line.year, 0) + line.amount
+    ordered = sorted(years)
+    rows = [
+        EconomyRow(first, [amounts.get(year) for year in ordered])
+        for first, amounts in groups.values()
+    ]
+    return Economy(ordered, rows)

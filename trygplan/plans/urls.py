@@ -1,10 +1,23 @@
 from django.urls import path
 
-from . import views
+from . import cycle_views, views
 
 app_name = "plans"
 
 urlpatterns = [
+    path("diff/", cycle_views.diff, name="diff"),
+    path("diff/aendringer.csv", cycle_views.diff_download, name="diff_csv"),
+    path("<int:year>/next-year/", cycle_views.next_year_create, name="next_year"),
+    path("<int:year>/settings/", cycle_views.plan_settings, name="settings"),
+    path("<int:year>/approved/", cycle_views.frozen, name="frozen"),
+    path("<int:year>/amendment/", cycle_views.amendment_create, name="amendment_create"),
+    path("<int:year>/approval/<slug:action>/", cycle_views.transition, name="transition"),
+    path("<int:year>/activities/new/", cycle_views.activity_create, name="activity_create"),
+    path(
+        "<int:year>/activities/<slug:key>/delete/",
+        cycle_views.activity_delete,
+        name="activity_delete",
+    ),
     path("<int:year>/", views.overview, name="overview"),
     path("<int:year>/theory-of-change/", views.theory_of_change, name="theory"),
     path("<int:year>/activities/<slug:key>/", views.activity_detail, name="activity"),

@@ -11,10 +11,18 @@ from trygplan.audit.models import AuditEntry
 from trygplan.lib.money import format_kroner
 from trygplan.partnerships import access
 
+from . import access as plan_access
 from . import services
+from .checks import run_checks
+from .cycle_views import amend_if_frozen
 from .forms import ActivityForm, BudgetLineForm, DescriptionForm
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
-from .overview import build_overview, build_result_matrix, plan_activities
+from .overview import (
+    build_economy_table,
+    build_overview,
+    build_result_matrix,
+    plan_activities,
+)
 
 
 def _plan_context(request: HttpRequest, plan) -> dict:
@@ -27,13 +35,33 @@ def _plan_context(request: HttpRequest, plan) -> dict:
     }
 
 
+def _requested_amendment(request: HttpRequest) -> int | None:
+    value = request.GET.get("tillaeg", "")
+    return int(value) if value.isdigit() else None
+
+
 def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = access.get_plan_for_read(request.user, slug, year, _requested_amendment(request))
     context = _plan_context(request, plan)
-    context["overview"] = build_overview(plan)
-    context["other_plans"] = access.visible_plans(request.user, plan.partnership).exclude(
-        pk=plan.pk
+    visible = list(access.visible_plans(request.user, plan.partnership))
+    activities = list(plan_activities(plan))
+    context.update(
+        overview=build_overview(plan, activities),
+        other_plans=[p for p in visible if p.year != plan.year],
+        versions=[p for p in visible if p.year == plan.year],
+        transitions=plan.transitions.select_related("user"),
     )
+    if context["can_read_private"]:
+        context.update(
+            checks=run_checks(plan, activities),
+            actions=plan_access.available_actions(request.user, plan),
+            can_start_next_year=plan_access.can_start_next_year(request.user, plan)
+            and not any(p.year == plan.year + 1 for p in visible),
+            can_amend=plan.is_frozen
+            and access.can_edit_plans(request.user, plan.partnership)
+            and plan == context["versions"][0],
+            ended=services.plan_ended_activities(plan) if plan.is_draft else [],
+        )
     return render(request, "plans/overview.html", context)
 
 
@@ -57,7 +85,7 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
         description=description,
         siblings=[other for other in covered if other.pk != activity.pk],
         covered=covered,
-        economy=_economy_table(covered),
+        economy=build_economy_table(covered),
         lines=activity.budget_lines.select_related("funder").order_by("year", "order", "pk"),
         history=AuditEntry.objects.filter(plan__partnership=plan.partnership, activity_key__in=keys)
         .select_related("user", "plan")
@@ -71,25 +99,6 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
             responsible=description.responsible_organisations.all(),
         )
     return render(request, "plans/activity_detail.html", context)
-
-
-def _economy_table(activities) -> dict:
-    """The activity's own economy table: one row per (label, source), one column per year."""
-    years, rows = set(), {}
-    for activity in activities:
-        for line in activity.budget_lines.all():
-            years.add(line.year)
-            row = rows.setdefault(
-                (line.label, line.source, line.funder_id),
-                {"label": line.label, "line": line, "amounts": {}},
-            )
-            row["amounts"][line.year] = row["amounts"].get(line.year, 0) + line.amount
-    years = sorted(years)
-    table = []
-    for row in rows.values():
-        row["cells"] = [row["amounts"].get(year) for year in years]
-        table.append(row)
-    return {"years": years, "rows": table}
 
 
 def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse:
@@ -135,6 +144,7 @@ def _activities_by_result(plan, results) -> dict[int, list[Activity]]:
 
 
 @login_required
+@amend_if_frozen
 def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
     plan = access.get_plan_for_edit(request.user, slug, year)
     activity = get_object_or_404(Activity, plan=plan, key=key)
@@ -156,6 +166,7 @@ def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpR
 
 
 @login_required
+@amend_if_frozen
 def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
     plan = access.get_plan_for_edit(request.user, slug, year)
     description = get_object_or_404(ActivityDescription, plan=plan, key=key)
@@ -178,6 +189,7 @@ def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> Ht
 
 
 @login_required
+@amend_if_frozen
 def budget_line_edit(
     request: HttpRequest, slug: str, year: int, key: str, pk: int | None = None
 ) -> HttpResponse:
@@ -213,6 +225,7 @@ def budget_line_edit(
 
 @login_required
 @require_POST
+@amend_if_frozen
 def budget_line_delete(request: HttpRequest, slug: str, year: int, key: str, pk: int):
     plan = access.get_plan_for_edit(request.user, slug, year)
     line = get_object_or_404(BudgetLine, activity__plan=plan, activity__key=key, pk=pk)

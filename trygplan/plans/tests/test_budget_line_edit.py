@@ -65,7 +65,8 @@ def test_a_new_line_can_be_added_and_deleted(client, draft2017, arbejdsgruppe):
     client.force_login(arbejdsgruppe)
     create = reverse("plans:budget_line_create", args=["amager", 2017, "saermaaling"])
     response = client.post(
-        create, {"year": 2017, "label": "Ekstra spørgsmål", "amount": "6.000", "source": "partnership"}
+        create,
+        {"year": 2017, "label": "Ekstra spørgsmål", "amount": "6.000", "source": "partnership"},
     )
     assert response.status_code == 302
     new = BudgetLine.objects.get(label="Ekstra spørgsmål")
@@ -96,14 +97,15 @@ def test_another_partnerships_user_cannot_find_the_draft(client, line, outsider)
     assert post(client, line, "1").status_code == 404
 
 
-def test_a_published_plan_is_read_only(client, plan2016, arbejdsgruppe):
+def test_a_published_plan_leads_to_an_amendment_not_a_change(client, plan2016, arbejdsgruppe):
+    # Issue 3 changed this from a 403: an approved plan is edited through an amendment.
     published = plan2016.activities.get(key="ung-i-job").budget_lines.get(year=2016)
     client.force_login(arbejdsgruppe)
     response = client.post(
         edit_url(published, 2016).replace("/2017/", "/2016/"),
         {"year": 2016, "label": "x", "amount": "1", "source": "partnership"},
     )
-    assert response.status_code == 403
-    assert "kan ikke længere ændres" in response.content.decode()
+    assert response.status_code == 302
+    assert response["Location"] == "/p/amager/plans/2016/approved/"
     published.refresh_from_db()
     assert published.amount == 150_000

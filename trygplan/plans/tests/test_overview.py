@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from trygplan.plans.models import BudgetLine
+
 
 def url(year=2016):
     return reverse("plans:overview", args=["amager", year])
@@ -32,7 +34,9 @@ def test_a_draft_is_hidden_from_the_public_and_other_partnerships(client, draft2
     assert client.get(url(2017)).status_code == 404
 
 
-@pytest.mark.parametrize("who", ["partner", "styregruppe", "arbejdsgruppe", "koordinator", "city_admin"])
+@pytest.mark.parametrize(
+    "who", ["partner", "styregruppe", "arbejdsgruppe", "koordinator", "city_admin"]
+)
 def test_the_partnership_reads_its_draft(client, draft2017, who, request):
     client.force_login(request.getfixturevalue(who))
     response = client.get(url(2017))
@@ -40,13 +44,52 @@ def test_the_partnership_reads_its_draft(client, draft2017, who, request):
     assert "Kladde" in response.content.decode()
 
 
-def test_the_overview_takes_a_bounded_number_of_queries(client, plan2016, koordinator,
-                                                          django_assert_max_num_queries):
+def test_the_overview_takes_a_bounded_number_of_queries(
+    client, plan2016, koordinator, django_assert_max_num_queries
+):
     client.force_login(koordinator)
-    with django_assert_max_num_queries(14):
+    # 17: the checks (6) and the approval timeline (1) came with issue 3.
+    with django_assert_max_num_queries(17):
         client.get(url())
 
 
 def test_an_unknown_year_is_a_danish_404(client, plan2016):
     response = client.get(url(2031))
     assert response.status_code == 404
+
+
+def test_members_see_the_checks_each_linked_to_what_it_points_at(client, draft2017, koordinator):
+    BudgetLine.objects.filter(
+        activity__plan=draft2017, activity__key="ung-i-job", year=2017
+    ).update(amount=175_000)
+    client.force_login(koordinator)
+    html = client.get(url(2017)).content.decode()
+    errors = html.split('id="plan-checks-error"')[1].split("</section>")[0]
+    assert "Planen har 1 fejl" in errors
+    assert "(25.000 kr. for meget)" in errors
+    assert 'href="/p/amager/plans/2017/#overview-table"' in errors
+    warnings = html.split('id="plan-checks-warning"')[1]
+    assert 'href="/p/amager/plans/2017/activities/saermaaling/"' in warnings
+
+
+def test_the_public_does_not_see_the_internal_checks(client, plan2016):
+    assert 'id="plan-checks' not in client.get(url()).content.decode()
+
+
+def test_the_approval_timeline_shows_who_and_why(client, published2017):
+    html = client.get(url(2017)).content.decode()
+    timeline = html.split('aria-labelledby="approval-heading"')[1].split("</ol>")[0]
+    assert [step in timeline for step in ["Indstillet af arbejdsgruppen", "Offentliggjort"]] == [
+        True,
+        True,
+    ]
+    assert "Mads Nørgaard" in timeline
+    assert "Økonomiudvalget: 7. februar 2017" in html
+
+
+def test_a_plan_in_approval_takes_a_bounded_number_of_queries(
+    client, published2017, koordinator, django_assert_max_num_queries
+):
+    client.force_login(koordinator)
+    with django_assert_max_num_queries(18):
+        client.get(url(2017))

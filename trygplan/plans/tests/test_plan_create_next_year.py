@@ -8,13 +8,17 @@ from trygplan.plans.services import plan_create_next_year, plan_ended_activities
 def test_the_draft_keeps_continuing_activities_and_proposes_this_years_money(draft2017, plan2016):
     assert draft2017.status == Plan.Status.DRAFT and draft2017.based_on == plan2016
     assert draft2017.title == "Tryghedsplan for Amager Partnerskab 2017"
-    assert not draft2017.activities.filter(key="tvaerfaglig-indsats-for-konflikthaandtering").exists()
+    assert not draft2017.activities.filter(
+        key="tvaerfaglig-indsats-for-konflikthaandtering"
+    ).exists()
     assert draft2017.partnership_funds(2017) == 1_500_000
     assert draft2017.partnership_funds(2015) == 1_450_000  # row 13's 50.000 left with it
     streetsport = draft2017.activities.get(key="streetsport")
     assert not streetsport.is_new
-    assert streetsport.description.results.count() == plan2016.activities.get(
-        key="streetsport").description.results.count()
+    assert (
+        streetsport.description.results.count()
+        == plan2016.activities.get(key="streetsport").description.results.count()
+    )
     assert [a.key for a in plan_ended_activities(draft2017)] == [
         "tvaerfaglig-indsats-for-konflikthaandtering"
     ]

@@ -16,7 +16,7 @@ def test_effects_results_and_activities_are_shown(client, plan2016):
 
 def test_the_matrix_can_be_filtered_by_focus_area(client, plan2016):
     html = client.get(url(focus_area=2)).content.decode()
-    matrix = html[html.index('id="matrix"'):]
+    matrix = html[html.index('id="matrix"') :]
     assert "Byrumspulje" in matrix and "Ung i job" not in matrix
 
 

@@ -1,0 +1,34 @@
+"""Follow-up pages on the full demo (indicators 2014-2016, progress, events)."""
+
+
+def bench_index_anonymous(ctx):
+    ctx.get("/p/amager/followup/")
+
+
+def bench_indicator_page(ctx):
+    ctx.get("/p/amager/followup/indicators/sigtelser-under-18/", "koordinator")
+
+
+def bench_indicator_csv(ctx):
+    ctx.get("/p/amager/followup/indicators/sigtelser-under-18/values.csv")
+
+
+def bench_effect_turn_the_curve(ctx):
+    ctx.get("/p/amager/followup/effects/1/")
+
+
+def bench_status_board(ctx):
+    ctx.get("/p/amager/followup/2016/status/?on=2016-06-30", "koordinator")
+
+
+def bench_money_to_results(ctx):
+    ctx.get("/p/amager/followup/2016/money-to-results/")
+
+
+def bench_submissions(ctx):
+    ctx.get("/p/amager/followup/submissions/", "koordinator")
+
+
+def bench_events_and_calendar(ctx):
+    ctx.get("/p/amager/followup/events/")
+    ctx.get("/p/amager/followup/events/calendar.ics")

@@ -1,0 +1,288 @@
+"""The small rendering contract every module uses to produce files.
+
+A renderer returns a `Rendered` (filename, content type, bytes); a view hands it to
+`download_response`. Helpers here know formats, not domain objects:
+
+- HTML and PDF come from ONE Django template tree (`html_from_template`, `pdf_from_html`,
+  `pdf_from_template`); WeasyPrint resolves `{% static %}` URLs from the local static files
+  and never fetches anything over the network.
+- Word: `docx_document`, `docx_add_table`, `docx_bytes` (python-docx).
+- Spreadsheets: `xlsx_bytes` (openpyxl) and `csv_bytes` (semicolon, UTF-8 with BOM, CRLF: what
+  Danish Excel opens without a wizard).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import mimetypes
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+__all__ = [
+    "CONTENT_TYPES",
+    "Rendered",
+    "csv_bytes",
+    "docx_add_table",
+    "docx_bytes",
+    "docx_document",
+    "download_response",
+    "html_from_template",
+    "pdf_from_html",
+    "pdf_from_template",
+    "safe_filename",
+    "xlsx_bytes",
+]
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
+
+# WeasyPrint sees documents as if served from this (never contacted) origin; the URL fetcher
+# maps its /static/ paths to files on disk and refuses everything else.
+_BASE_URL = "https://trygplan.invalid/"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    filename: str
+    content_type: str
+    content: bytes
+
+
+# --- HTML and PDF --------------------------------------------------------------------------
+
+
+def html_from_template(template_name: str, context: dict, *, request=None) -> str:
+    return render_to_string(template_name, context, request=request)
+
+
+def _static_path(url: str) -> Path | None:
+    prefix = _BASE_URL + settings.STATIC_URL.lstrip("/")
+    if not url.startswith(prefix):
+        return None
+    found = finders.find(url[len(prefix) :].split("?")[0].split("#")[0])
+    return Path(found) if found else None
+
+
+def _local_url_fetcher():
+    """A WeasyPrint fetcher that serves static files from disk (and data: URLs) and refuses
+    the network and arbitrary files."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalStaticFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = _static_path(url)
+            if path is None:
+                raise ValueError(f"Refusing to fetch {url!r} while rendering a PDF")
+            content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(
+                url, path.read_bytes(), headers={"Content-Type": content_type}
+            )
+
+    return LocalStaticFetcher(allowed_protocols=("https", "data"))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """A PDF from HTML; `{% static %}` files (fonts, css, images) are read from disk."""
+    from weasyprint import HTML  # imported lazily: it is heavy and only needed here
+
+    return HTML(string=html, base_url=_BASE_URL, url_fetcher=_local_url_fetcher()).write_pdf()
+
+
+def pdf_from_template(template_name: str, context: dict) -> bytes:
+    return pdf_from_html(html_from_template(template_name, context))
+
+
+# --- Word ------------------------------------------------------------------------------------
+
+
+def _docx_page_number_field(paragraph, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+        if kind == "separate":
+            placeholder = OxmlElement("w:t")
+            placeholder.text = "1"
+            run._r.append(placeholder)
+
+
+def _docx_set_language(style, lang: str = "da-DK") -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    element = rpr.find(qn("w:lang"))
+    if element is None:
+        element = OxmlElement("w:lang")
+        rpr.append(element)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        element.set(qn(attribute), lang)
+
+
+def docx_document(title: str):
+    """A Word document with Danish language on every style, a sane font and A4 pages whose
+    footer reads "Side N af M"."""
+    from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    document = Document()
+    document.core_properties.title = title
+    document.core_properties.language = "da-DK"
+    for style in document.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            _docx_set_language(style)
+    normal = document.styles["Normal"]
+    normal.font.name = "Calibri"
+    normal.font.size = Pt(10.5)
+    for level, size in ((1, 16), (2, 13), (3, 11.5)):
+        heading = document.styles[f"Heading {level}"]
+        heading.font.name = "Calibri"
+        heading.font.size = Pt(size)
+        heading.font.color.rgb = RGBColor(0x00, 0x3D, 0x7A)
+    title_style = document.styles["Title"]
+    title_style.font.name = "Calibri"
+    title_style.font.size = Pt(26)
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.2)
+    section.top_margin = section.bottom_margin = Cm(2.2)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("Side ")
+    _docx_page_number_field(footer, "PAGE")
+    footer.add_run(" af ")
+    _docx_page_number_field(footer, "NUMPAGES")
+    return document
+
+
+def _docx_money(value) -> str:
+    from trygplan.lib.money import format_kroner
+
+    if value is None or value == "":
+        return ""
+    return format_kroner(value).removesuffix(" kr.")
+
+
+def docx_add_table(
+    document, header: list[str], rows: list[list], *, money_columns=(), total_row=None
+):
+    """A grid table; cells in `money_columns` (indexes) show whole kroner as "1.500.000",
+    right-aligned. `total_row` (same shape as a row) is appended in bold."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    all_rows = [*rows, total_row] if total_row is not None else list(rows)
+    table = document.add_table(rows=1 + len(all_rows), cols=len(header))
+    table.style = "Table Grid"
+    for index, (row_cells, values) in enumerate(zip(table.rows, [header, *all_rows], strict=True)):
+        bold = index == 0 or (total_row is not None and index == len(all_rows))
+        for column, (cell, value) in enumerate(zip(row_cells.cells, values, strict=True)):
+            is_money = column in money_columns
+            text = _docx_money(value) if is_money and index else ("" if value is None else value)
+            paragraph = cell.paragraphs[0]
+            run = paragraph.add_run(str(text))
+            run.bold = bold
+            if is_money:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return table
+
+
+def docx_bytes(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# --- Spreadsheets ----------------------------------------------------------------------------
+
+
+def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
+    """One sheet per (title, header, rows). Numbers stay numbers; the header is bold and
+    frozen; column widths follow the longest value (within reason)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", "", title)[:31] or "Ark")
+        sheet.append(header)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(list(row))
+        sheet.freeze_panes = "A2"
+        for column, _ in enumerate(header, start=1):
+            longest = max(
+                (len(str(r[column - 1])) for r in [header, *rows] if r[column - 1] is not None),
+                default=8,
+            )
+            sheet.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, 8), 60)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, int | float):
+                    cell.number_format = "#,##0"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_bytes(header: list[str], rows: list[list]) -> bytes:
+    """Semicolon separated, UTF-8 with BOM, CRLF line ends; None becomes an empty cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# --- HTTP ------------------------------------------------------------------------------------
+
+
+def safe_filename(name: str) -> str:
+    """ASCII letters, digits, dot, dash and underscore only ("Tryghedsplan 2016 – Amager.pdf"
+    → "Tryghedsplan-2016-Amager.pdf"); Danish letters are transliterated."""
+    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe")):
+        name = name.replace(danish, ascii_)
+    name = name.replace("Å", "Aa")
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
+    return re.sub(r"-{2,}", "-", name).replace("-.", ".") or "download"
+
+
+def download_response(rendered: Rendered, *, inline: bool = False) -> HttpResponse:
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    disposition = "inline" if inline else "attachment"
+    filename = safe_filename(rendered.filename)
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["Content-Length"] = str(len(rendered.content))
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

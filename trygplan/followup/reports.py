@@ -1,0 +1,277 @@
+"""Read-only follow-up views of the data: the status board, money to results, indicator series.
+
+Pages, CSV exports and (later) PDF reports all read these, so a figure is computed once and
+the small-number rule is applied in one place (`shown_value`).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+
+from trygplan.lib import charts
+from trygplan.lib.money import format_kroner
+from trygplan.lib.small_numbers import is_small, small_label, suppress_difference
+from trygplan.plans.models import BudgetLine, Deliverable, Plan, Result
+from trygplan.plans.overview import plan_activities
+
+from . import status as rules
+from .models import ChartNote, Event, Indicator, IndicatorValue
+
+
+def shown_value(indicator: Indicator, value):
+    """The value as it may be shown: "<5" for a small count about young people."""
+    if value is None:
+        return None
+    if indicator.counts_young_people and is_small(value):
+        return small_label()
+    return charts.format_number(value)
+
+
+# ---- Status board ---------------------------------------------------------------------------
+
+
+@dataclass
+class DeliverableRow:
+    deliverable: Deliverable
+    result: rules.DeliverableStatus
+    rule: str
+    entries: list
+
+
+@dataclass
+class BoardRow:
+    activity: object
+    amount: int
+    deliverables: list[DeliverableRow] = field(default_factory=list)
+    untyped: int = 0  # deliverables without a number: listed on the activity's page
+
+
+def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
+    partnership = plan.partnership
+    activities = plan_activities(plan).prefetch_related(
+        Prefetch(
+            "description__deliverables",
+            queryset=Deliverable.objects.prefetch_related("progress_entries"),
+        )
+    )
+    rows, seen_descriptions = [], set()
+    for activity in activities:
+        amount = sum(
+            line.amount
+            for line in activity.budget_lines.all()
+            if line.year == plan.year and line.source == BudgetLine.Source.PARTNERSHIP
+        )
+        row = BoardRow(activity, amount)
+        description = activity.description
+        # a description covering several rows (the pools) is shown once, at its first row
+        if description is not None and description.pk not in seen_descriptions:
+            seen_descriptions.add(description.pk)
+            for deliverable in description.deliverables.all():
+                if not deliverable.is_typed:
+                    row.untyped += 1
+                    continue
+                window = rules.window_for(
+                    deliverable.period, plan.year, partnership.period_start, partnership.period_end
+                )
+                entries = [e for e in deliverable.progress_entries.all() if e.date <= on]
+                result = rules.deliverable_status(
+                    comparator=deliverable.comparator,
+                    target=rules.target_for_window(deliverable.quantity, deliverable.period),
+                    done=sum(e.count for e in entries if window.start <= e.date <= window.end),
+                    window=window,
+                    on=on,
+                )
+                rule = rules.rule_text(deliverable.comparator)
+                row.deliverables.append(DeliverableRow(deliverable, result, rule, entries))
+        rows.append(row)
+    return rows
+
+
+# ---- Money to results -----------------------------------------------------------------------
+
+
+@dataclass
+class Contribution:
+    result: Result
+    amounts: dict[int, Decimal]
+    activities: list
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.amounts.values(), Decimal(0))
+
+
+def build_contribution(plan: Plan) -> tuple[list[int], list[Contribution]]:
+    """Each activity-year's partnership money spread evenly over the results it serves."""
+    results = list(Result.objects.filter(partnership=plan.partnership))
+    by_result = {result.pk: Contribution(result, defaultdict(Decimal), []) for result in results}
+    years = set()
+    activities = plan.activities.select_related("description").prefetch_related(
+        "budget_lines", "description__results"
+    )
+    for activity in activities:
+        served = list(activity.description.results.all()) if activity.description else []
+        for line in activity.budget_lines.all():
+            if line.source != BudgetLine.Source.PARTNERSHIP:
+                continue
+            years.add(line.year)
+            for result in served:
+                share = Decimal(line.amount) / len(served)
+                by_result[result.pk].amounts[line.year] += share
+                if activity not in by_result[result.pk].activities and line.amount:
+                    by_result[result.pk].activities.append(activity)
+    return sorted(years), list(by_result.values())
+
+
+def contribution_chart(plan: Plan, year: int, contributions: list[Contribution]):
+    bars = [
+        charts.Bar(
+            str(item.result),
+            item.amounts.get(year, 0),
+            format_kroner(round(item.amounts.get(year, 0))),
+            highlight=not item.amounts.get(year),
+        )
+        for item in contributions
+    ]
+    return charts.bar_chart(
+        bars,
+        title=_("Partnerskabsmidler fordelt på resultater i %(year)s") % {"year": year},
+        x_label=_("kr. (orange: intet finansieret)"),
+    )
+
+
+# ---- Indicators -----------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorYear:
+    year: int
+    value: IndicatorValue | None
+    shown: str | None
+    target: Decimal | None
+    on_track: bool | None
+    change: str = ""  # from the year before, "×" when it would reveal a hidden count
+
+
+def _change(indicator: Indicator, before, now) -> str:
+    if before is None or now is None:
+        return ""
+    if indicator.counts_young_people:
+        difference = suppress_difference(before, now)
+        if not isinstance(difference, Decimal | int):
+            return difference or ""
+    else:
+        difference = now - before
+    sign = "+" if difference > 0 else ""
+    return sign + charts.format_number(difference)
+
+
+def indicator_years(indicator: Indicator, *, include_unapproved: bool) -> list[IndicatorYear]:
+    values = indicator.values.select_related("submission")
+    if not include_unapproved:
+        values = values.approved()
+    by_year = {value.submission.year: value for value in values}
+    targets = {target.year: target.value for target in indicator.targets.all()}
+    rows, before = [], None
+    for year in sorted(set(by_year) | set(targets)):
+        value = by_year.get(year)
+        number = value.value if value else None
+        # a hidden value gets no on-track verdict either: it would narrow the value down
+        hidden = shown_value(indicator, number) == small_label()
+        rows.append(
+            IndicatorYear(
+                year=year,
+                value=value,
+                shown=shown_value(indicator, number),
+                target=targets.get(year),
+                on_track=None
+                if hidden
+                else rules.indicator_on_track(
+                    number, targets.get(year), higher_is_better=indicator.higher_is_better
+                ),
+                change=_change(indicator, before, number),
+            )
+        )
+        before = number
+    return rows
+
+
+def curve_forecast(indicator: Indicator, years: list[IndicatorYear], ahead: int = 2):
+    """Turn the Curve's "if nothing changes": the straight-line trend of the shown values.
+
+    Fitted by least squares on the values shown (hidden small counts are left out); None
+    with fewer than two. Starts at the last shown value so the lines join.
+    """
+    known = [
+        (row.year, float(row.value.value))
+        for row in years
+        if row.value is not None and row.shown != small_label()
+    ]
+    if len(known) < 2:
+        return None
+    n = len(known)
+    mean_x = sum(x for x, _ in known) / n
+    mean_y = sum(y for _, y in known) / n
+    slope = sum((x - mean_x) * (y - mean_y) for x, y in known) / sum(
+        (x - mean_x) ** 2 for x, _ in known
+    )
+    last_year, last_value = known[-1]
+    points = [charts.Point(str(last_year), Decimal(str(last_value)))]
+    for step in range(1, ahead + 1):
+        value = Decimal(str(round(max(last_value + slope * step, 0), 1)))
+        shown = shown_value(indicator, value)
+        hidden = shown == small_label()
+        points.append(charts.Point(str(last_year + step), None if hidden else value, shown))
+    return charts.Series(_("Prognose hvis intet ændres"), points, dashed=True)
+
+
+def indicator_chart(
+    indicator: Indicator, years: list[IndicatorYear], annotations=None, forecast=None
+):
+    points = [
+        charts.Point(
+            str(row.year),
+            None if row.value is None or row.shown == small_label() else row.value.value,
+            row.shown or "",
+        )
+        for row in years
+    ]
+    target = [charts.Point(str(r.year), r.target) for r in years if r.target is not None]
+    band = [charts.Band(str(r.year), *rules.band_around(r.target)) for r in years if r.target]
+    baseline = None
+    if indicator.baseline_value is not None:
+        baseline = charts.Reference(
+            indicator.baseline_value,
+            _("Basislinje %(period)s: %(value)s")
+            % {
+                "period": indicator.baseline_label,
+                "value": shown_value(indicator, indicator.baseline_value),
+            },
+        )
+    series = [charts.Series(indicator.unit.capitalize(), points)]
+    if forecast is not None:
+        series.append(forecast)
+    svg = charts.line_chart(
+        series,
+        title=indicator.name,
+        y_label=indicator.unit,
+        baseline=baseline,
+        target=target,
+        band=band,
+        annotations=annotations if annotations is not None else chart_notes(indicator.partnership),
+        desc=indicator.definition,
+    )
+    return svg, charts.chart_table(series, x_label=_("År"), target=target)
+
+
+def coming_events(partnership, now):
+    return Event.objects.filter(partnership=partnership).public().coming(now)
+
+
+def chart_notes(partnership) -> list[charts.Annotation]:
+    notes = ChartNote.objects.filter(partnership=partnership)
+    return [charts.Annotation(str(note.year), note.text) for note in notes]

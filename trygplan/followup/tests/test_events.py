@@ -1,0 +1,82 @@
+from trygplan.audit.models import AuditEntry
+from trygplan.followup.models import Event
+
+LIST = "/p/amager/followup/events/"
+NEW = "/p/amager/followup/events/new/"
+
+
+def test_anyone_sees_public_events_with_counts_by_group(
+    client, followup, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(10):
+        response = client.get(LIST)
+    text = response.content.decode()
+    assert "Urbanfestival 2016" in text
+    assert "Unge (13-17 år)" in text
+    assert "Opdigtede demodata" in text
+    assert "Dialogmøde med referencegruppen" not in text  # internal
+
+
+def test_members_also_see_internal_events(client, followup, partner):
+    client.force_login(partner)
+    assert "Dialogmøde med referencegruppen" in client.get(LIST).content.decode()
+
+
+def test_another_partnerships_user_sees_only_public_events(client, followup, outsider):
+    client.force_login(outsider)
+    assert "Dialogmøde med referencegruppen" not in client.get(LIST).content.decode()
+
+
+def test_the_event_list_refuses_post(client, followup):
+    assert client.post(LIST).status_code == 405
+
+
+def _event_data(**changes):
+    data = {
+        "title": "Lysfest 2017",
+        "kind": "lysfest",
+        "starts_at": "2017-11-20T17:00",
+        "ends_at": "2017-11-20T20:00",
+        "place": "Remiseparken",
+        "activity_key": "dialog-og-kommunikation",
+        "is_public": "on",
+        "story": "",
+        "attendance_children": "120",
+        "attendance_adults": "80",
+    }
+    data.update(changes)
+    return data
+
+
+def test_the_coordinator_records_an_event_with_participants(client, amager, koordinator):
+    client.force_login(koordinator)
+    response = client.post(NEW, _event_data())
+    assert response.status_code == 302
+    event = Event.objects.get(title="Lysfest 2017")
+    assert event.participants == 200
+    assert AuditEntry.objects.filter(object_id=event.pk, action="create").exists()
+
+
+def test_an_event_cannot_end_before_it_starts(client, amager, koordinator):
+    client.force_login(koordinator)
+    response = client.post(NEW, _event_data(ends_at="2017-11-20T10:00"))
+    assert "kan ikke slutte før det starter" in response.content.decode()
+
+
+def test_a_partner_cannot_record_events(client, amager, partner):
+    client.force_login(partner)
+    assert client.post(NEW, _event_data()).status_code == 403
+
+
+def test_recording_needs_a_login(client, amager):
+    assert client.get(NEW).status_code == 302
+
+
+def test_users_of_another_partnership_get_404(client, amager, outsider):
+    client.force_login(outsider)
+    assert client.get(NEW).status_code == 404
+
+
+def test_the_form_refuses_put(client, amager, koordinator):
+    client.force_login(koordinator)
+    assert client.put(NEW).status_code == 405

@@ -1,0 +1,211 @@
+"""The yearly cycle: next year's plan, a draft's settings and activities, approval,
+amendments of approved plans, and the diff between two plans."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from trygplan.documents.rendering import CONTENT_TYPES, Rendered, csv_bytes, download_response
+from trygplan.partnerships import access
+
+from . import access as plan_access
+from . import services
+from .diff import diff_table, plan_diff
+from .forms import ApprovalForm, NewActivityForm, PlanSettingsForm, TransitionForm
+from .models import Activity, Plan
+
+form_methods = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def amend_if_frozen(view):
+    """An edit of an approved plan leads to the amendment page, not to a silent change."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except access.PlanFrozen as frozen:
+            plan = frozen.plan
+            return redirect("plans:frozen", plan.partnership.slug, plan.year)
+
+    return wrapper
+
+
+def _edit_context(request, plan, **extra) -> dict:
+    return {"plan": plan, "partnership": plan.partnership, "can_edit": True, **extra}
+
+
+@login_required
+@require_POST
+def next_year_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, slug, year)
+    if not plan_access.can_start_next_year(request.user, plan):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan oprette næste års plan."))
+    try:
+        new_plan = services.plan_create_next_year(plan=plan, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(request, _("Kladden til %(title)s er oprettet.") % {"title": new_plan})
+    return redirect(new_plan)
+
+
+@login_required
+@require_GET
+def frozen(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """'The plan is approved. Changes need an amendment.' with a button that makes one."""
+    plan = access.get_plan_for_read(request.user, slug, year)
+    if not access.can_edit_plans(request.user, plan.partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan redigere tryghedsplanen."))
+    if not plan.is_frozen:
+        return redirect(plan)
+    return render(request, "plans/frozen.html", _edit_context(request, plan, can_edit=False))
+
+
+@login_required
+@require_POST
+def amendment_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, slug, year)
+    if not access.can_edit_plans(request.user, plan.partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan redigere tryghedsplanen."))
+    try:
+        amendment = services.plan_create_amendment(plan=plan, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(plan)
+    messages.success(
+        request,
+        _("Tillæg nr. %(n)s er oprettet som kladde. Det skal godkendes som planen.")
+        % {"n": amendment.amendment},
+    )
+    return redirect(amendment.get_version_url())
+
+
+@login_required
+@form_methods
+@amend_if_frozen
+def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    form = PlanSettingsForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        services.plan_item_save(form=form, user=request.user)
+        messages.success(request, _("Planens indstillinger er gemt."))
+        return redirect(plan)
+    context = _edit_context(request, plan, form=form, title=_("Planens indstillinger"), back=plan)
+    return render(request, "plans/edit.html", context)
+
+
+@login_required
+@form_methods
+@amend_if_frozen
+def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    form = NewActivityForm(request.POST or None, instance=Activity(plan=plan))
+    if request.method == "POST" and form.is_valid():
+        activity = services.plan_item_save(form=form, user=request.user)
+        messages.success(request, _("Aktiviteten er tilføjet som ny i %(y)s.") % {"y": plan.year})
+        return redirect(activity)
+    context = _edit_context(request, plan, form=form, title=_("Ny aktivitet"), back=plan)
+    return render(request, "plans/edit.html", context)
+
+
+@login_required
+@require_POST
+@amend_if_frozen
+def activity_delete(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
+    plan = access.get_plan_for_edit(request.user, slug, year)
+    activity = get_object_or_404(Activity, plan=plan, key=key)
+    services.activity_delete(activity=activity, user=request.user)
+    messages.success(request, _("“%(name)s” er fjernet fra planen.") % {"name": activity.name})
+    return redirect(plan)
+
+
+TRANSITION_SERVICES = {
+    plan_access.RECOMMEND: (services.plan_recommend, _("Indstil planen til styregruppen")),
+    plan_access.DECIDE: (services.plan_decide, _("Styregruppen beslutter planen")),
+    plan_access.SEND_BACK: (services.plan_send_back, _("Send planen tilbage til kladde")),
+    plan_access.APPROVE: (services.plan_approve, _("Registrér Økonomiudvalgets godkendelse")),
+    plan_access.PUBLISH: (services.plan_publish, _("Offentliggør planen")),
+}
+
+
+def _transition_form(action: str, data):
+    if action == plan_access.APPROVE:
+        return ApprovalForm(data)
+    return TransitionForm(data, comment_required=action == plan_access.SEND_BACK)
+
+
+@login_required
+@form_methods
+def transition(request: HttpRequest, slug: str, year: int, action: str) -> HttpResponse:
+    plan = access.get_plan_for_read(request.user, slug, year)
+    access.require_private(request.user, plan.partnership)
+    if action not in TRANSITION_SERVICES:
+        raise Http404
+    if not plan_access.may_take(request.user, plan, action):
+        raise PermissionDenied(str(services.REFUSALS[action]))
+    service, title = TRANSITION_SERVICES[action]
+    form = _transition_form(action, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = service(plan=plan, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("Planen er nu: %(status)s.") % {"status": plan.get_status_display()}
+            )
+            return redirect(plan)
+    context = _edit_context(request, plan, form=form, title=title, action=action)
+    return render(request, "plans/transition.html", context)
+
+
+def _plan_by_code(user, partnership, code: str) -> Plan | None:
+    """ "2016" (the newest visible version of 2016) or "2016-1" (amendment 1)."""
+    year, _sep, amendment = (code or "").partition("-")
+    if not year.isdigit() or (amendment and not amendment.isdigit()):
+        return None
+    plans = access.visible_plans(user, partnership).filter(year=int(year))
+    if amendment:
+        plans = plans.filter(amendment=int(amendment))
+    return plans.order_by("-amendment").first()
+
+
+def _diff_plans(request: HttpRequest, slug: str):
+    partnership = access.get_partnership(slug)
+    plans = list(access.visible_plans(request.user, partnership))
+    old = _plan_by_code(request.user, partnership, request.GET.get("from", ""))
+    new = _plan_by_code(request.user, partnership, request.GET.get("to", ""))
+    if old is None and new is None and len(plans) >= 2:
+        new, old = plans[0], plans[1]
+    return partnership, plans, old, new
+
+
+@require_GET
+def diff(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership, plans, old, new = _diff_plans(request, slug)
+    context = {"partnership": partnership, "plans": plans, "old": old, "new": new}
+    if old and new:
+        query = f"from={old.version_code}&to={new.version_code}"
+        context.update(
+            diff=plan_diff(old, new),
+            csv_url=f"{reverse('plans:diff_csv', args=[slug])}?{query}",
+        )
+    return render(request, "plans/diff.html", context)
+
+
+@require_GET
+def diff_download(request: HttpRequest, slug: str) -> HttpResponse:
+    _partnership, _plans, old, new = _diff_plans(request, slug)
+    if old is None or new is None:
+        raise Http404(_("Vælg to planer at sammenligne."))
+    header, rows = diff_table(plan_diff(old, new))
+    filename = f"tryghedsplan-{old.version_code}-{new.version_code}-aendringer.csv"
+    return download_response(Rendered(filename, CONTENT_TYPES["csv"], csv_bytes(header, rows)))

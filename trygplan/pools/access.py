@@ -1,0 +1,102 @@
+"""Who may see and do what with the pools. Every view calls one of these first.
+
+- anyone: the public pool pages (purpose, allocation, what is left, funded projects without
+  personal data) and the application form;
+- an applicant: their own application, through its unguessable link, and nothing else;
+- the partnership's members (partner staff, steering group, working group, coordinator) read
+  cases, grants, expenses and the recommendations; users of another partnership get 404;
+- only the working group (working group or coordinator role, or a city administrator)
+  screens, assesses, recommends, grants, records expenses and writes the recommendations;
+- the coordinator may also grant from the acute pool at once, up to its limit (fast track);
+- contact details of applicants are shown to the working group only.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from trygplan.partnerships import access as partnership_access
+from trygplan.partnerships.models import Partnership, Role
+
+from .models import Application, Expense, Grant, Pool
+
+
+def can_read(user, partnership: Partnership) -> bool:
+    return partnership_access.can_read_private(user, partnership)
+
+
+def can_manage(user, partnership: Partnership) -> bool:
+    return partnership_access.can_edit_plans(user, partnership)
+
+
+def can_fast_track(user, partnership: Partnership) -> bool:
+    return partnership_access.is_city_admin(user) or (
+        partnership_access.role_of(user, partnership) == Role.COORDINATOR
+    )
+
+
+def require_read(user, partnership: Partnership) -> None:
+    """Members read; everybody else (anonymous, other partnerships) gets 404."""
+    if not can_read(user, partnership):
+        raise Http404
+
+
+def require_manage(user, partnership: Partnership) -> None:
+    require_read(user, partnership)
+    if not can_manage(user, partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan behandle ansøgninger til puljerne."))
+
+
+def get_public_pool(slug: str, year: int, kind: str) -> Pool:
+    partnership = partnership_access.get_partnership(slug)
+    return get_object_or_404(
+        Pool.objects.select_related("partnership"), partnership=partnership, year=year, kind=kind
+    )
+
+
+def get_pool_for_read(user, slug: str, year: int, kind: str) -> Pool:
+    pool = get_public_pool(slug, year, kind)
+    require_read(user, pool.partnership)
+    return pool
+
+
+def get_application_for_read(user, slug: str, pk: int) -> Application:
+    partnership = partnership_access.get_partnership(slug)
+    require_read(user, partnership)
+    return get_object_or_404(
+        Application.objects.select_related("pool__partnership"),
+        pool__partnership=partnership,
+        pk=pk,
+    )
+
+
+def get_application_for_manage(user, slug: str, pk: int) -> Application:
+    application = get_application_for_read(user, slug, pk)
+    require_manage(user, application.pool.partnership)
+    return application
+
+
+def get_application_for_applicant(slug: str, token: str) -> Application:
+    """The applicant's own application; the token is the only key."""
+    return get_object_or_404(
+        Application.objects.select_related("pool__partnership"),
+        pool__partnership__slug=slug,
+        token=token,
+    )
+
+
+def get_grant_for_manage(user, slug: str, pk: int) -> Grant:
+    partnership = partnership_access.get_partnership(slug)
+    require_manage(user, partnership)
+    return get_object_or_404(
+        Grant.objects.select_related("pool__partnership", "application"),
+        pool__partnership=partnership,
+        pk=pk,
+    )
+
+
+def get_expense_for_read(user, slug: str, pk: int) -> Expense:
+    partnership = partnership_access.get_partnership(slug)
+    require_read(user, partnership)
+    return get_object_or_404(Expense, grant__pool__partnership=partnership, pk=pk)

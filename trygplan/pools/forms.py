@@ -1,0 +1,357 @@
+"""Forms for the pools. Errors are in plain Danish beside the field; nothing is saved here."""
+
+import uuid
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from trygplan.lib.geo import contains
+from trygplan.lib.money import format_kroner
+from trygplan.plans.forms import KronerField, StyledMixin
+from trygplan.plans.models import Result
+
+from .models import Application, Recommendation
+
+BUDGET_ROWS = 5
+SIGNATURES = {
+    b"%PDF-": "application/pdf",
+    b"\x89PNG\r\n\x1a\n": "image/png",
+    b"\xff\xd8\xff": "image/jpeg",
+}
+
+
+def max_upload_bytes() -> int:
+    return int(getattr(settings, "TRYGPLAN_POOLS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
+
+
+class PositiveKronerField(KronerField):
+    """Whole kroner, more than 0."""
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and value <= 0:
+            raise forms.ValidationError(_("Beløbet skal være større end 0."), code="zero")
+
+
+class SignedKronerField(KronerField):
+    """Whole kroner; a leading minus is a refund."""
+
+    def to_python(self, value):
+        text = (value or "").strip()
+        negative = text[:1] in {"-", "−"}
+        amount = super().to_python(text[1:] if negative else text)
+        if amount is not None and negative:
+            return -amount
+        return amount
+
+    def validate(self, value):
+        super().validate(value)
+        if value == 0:
+            raise forms.ValidationError(_("Beløbet kan ikke være 0."), code="zero")
+
+
+def file_content_type(upload) -> str:
+    """The type of an uploaded file, read from its first bytes (not its name).
+
+    Raises a Danish ValidationError for anything but PDF, JPEG and PNG, and for files over
+    the size limit. Images must also open as images.
+    """
+    limit = max_upload_bytes()
+    if upload.size > limit:
+        raise forms.ValidationError(
+            _("“%(name)s” er for stor (%(size)s MB). Filer må højst fylde %(limit)s MB.")
+            % {
+                "name": upload.name,
+                "size": f"{upload.size / 1024 / 1024:.1f}".replace(".", ","),
+                "limit": limit // (1024 * 1024) or f"{limit / 1024 / 1024:.2f}",
+            }
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    content_type = next((t for sig, t in SIGNATURES.items() if head.startswith(sig)), None)
+    if content_type is None:
+        raise forms.ValidationError(
+            _("“%(name)s” er ikke en PDF-, JPEG- eller PNG-fil.") % {"name": upload.name}
+        )
+    if content_type.startswith("image/"):
+        try:
+            Image.open(upload).verify()
+        except Exception as error:
+            raise forms.ValidationError(
+                _("“%(name)s” kan ikke åbnes som billede.") % {"name": upload.name}
+            ) from error
+        finally:
+            upload.seek(0)
+    return content_type
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files at once; each checked by content. Cleans to [(upload, content_type)]."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        uploads = data if isinstance(data, list | tuple) else ([data] if data else [])
+        if len(uploads) > 5:
+            raise forms.ValidationError(_("Vedhæft højst 5 filer."))
+        return [(upload, file_content_type(upload)) for upload in uploads]
+
+
+class ApplicationForm(StyledMixin, forms.ModelForm):
+    """The public application form (also used by staff for applications they receive)."""
+
+    submission_key = forms.UUIDField(widget=forms.HiddenInput)
+    latitude = forms.FloatField(required=False, widget=forms.HiddenInput)
+    longitude = forms.FloatField(required=False, widget=forms.HiddenInput)
+    attachments = AttachmentsField(
+        label=_("Bilag"),
+        required=False,
+        help_text=_("PDF, JPEG eller PNG, højst 10 MB pr. fil, højst 5 filer."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Jeg giver samtykke til, at partnerskabet gemmer mit navn og min kontaktoplysning "
+            "for at behandle ansøgningen. De slettes automatisk, når sagen har været afsluttet "
+            "i et år."
+        ),
+        error_messages={"required": _("Du skal give samtykke, før vi kan modtage ansøgningen.")},
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "title",
+            "purpose",
+            "addresses",
+            "place",
+            "latitude",
+            "longitude",
+            "start_date",
+            "end_date",
+            "from_reference_group",
+            "applicant_name",
+            "applicant_email",
+            "applicant_phone",
+        ]
+        labels = {
+            "title": _("Titel på projektet"),
+            "purpose": _("Hvad vil I gøre?"),
+            "addresses": _("Hvilken utryghed eller hvilket problem løser det?"),
+            "place": _("Hvor? (adresse eller sted)"),
+            "from_reference_group": _("Vi søger via referencegruppen"),
+            "applicant_name": _("Dit navn"),
+            "applicant_email": _("Din e-mail"),
+            "applicant_phone": _("Dit telefonnummer"),
+        }
+        help_texts = {
+            "applicant_email": _("Skriv e-mail eller telefonnummer, så vi kan kontakte dig."),
+        }
+        widgets = {
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "addresses": forms.Textarea(attrs={"rows": 3}),
+            "start_date": forms.DateInput(attrs={"type": "date"}),
+            "end_date": forms.DateInput(attrs={"type": "date"}),
+        }
+        error_messages = {
+            "title": {"required": _("Giv projektet en titel.")},
+            "purpose": {"required": _("Beskriv, hvad I vil gøre.")},
+            "addresses": {"required": _("Beskriv, hvad det skal løse.")},
+            "applicant_email": {"invalid": _("Skriv en gyldig e-mailadresse.")},
+        }
+
+    def __init__(self, *args, pool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.pool = pool
+        self.fields["applicant_name"].required = True
+        self.fields["applicant_name"].error_messages["required"] = _("Skriv dit navn.")
+        self.fields["applicant_email"].widget.attrs["autocomplete"] = "email"
+        self.fields["applicant_phone"].widget.attrs.update(autocomplete="tel", inputmode="tel")
+        self.fields["applicant_name"].widget.attrs["autocomplete"] = "name"
+        self.fields["submission_key"].initial = uuid.uuid4()
+        for row in range(1, BUDGET_ROWS + 1):
+            self.fields[f"line_{row}_item"] = forms.CharField(
+                label=_("Udgift %(row)s") % {"row": row}, required=False, max_length=200
+            )
+            self.fields[f"line_{row}_amount"] = PositiveKronerField(
+                label=_("Beløb %(row)s (kr.)") % {"row": row}, required=False, help_text=""
+            )
+        self.style_widgets()
+        for name in ("consent", "from_reference_group"):
+            self.fields[name].widget.attrs["class"] = "form-checkbox"
+
+    def budget_rows(self):
+        return [
+            (self[f"line_{row}_item"], self[f"line_{row}_amount"])
+            for row in range(1, BUDGET_ROWS + 1)
+        ]
+
+    def contact_fields(self):
+        return [self[name] for name in ("applicant_name", "applicant_email", "applicant_phone")]
+
+    def project_fields(self):
+        names = ["title", "purpose", "addresses", "place", "start_date", "end_date"]
+        return [self[name] for name in names] + [self["from_reference_group"]]
+
+    def clean(self):
+        cleaned = super().clean()
+        self._clean_lines(cleaned)
+        self._clean_pin(cleaned)
+        no_contact = not cleaned.get("applicant_email") and not cleaned.get("applicant_phone")
+        if no_contact and "applicant_email" not in self.errors:
+            self.add_error("applicant_email", _("Skriv en e-mail eller et telefonnummer."))
+        start, end = cleaned.get("start_date"), cleaned.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("Slutdatoen skal ligge efter startdatoen."))
+        return cleaned
+
+    def _clean_lines(self, cleaned):
+        lines = []
+        for row in range(1, BUDGET_ROWS + 1):
+            item, amount = cleaned.get(f"line_{row}_item"), cleaned.get(f"line_{row}_amount")
+            if f"line_{row}_amount" in self.errors:
+                continue
+            if item and amount is None:
+                self.add_error(f"line_{row}_amount", _("Skriv beløbet for udgiften."))
+            elif amount is not None and not item:
+                self.add_error(f"line_{row}_item", _("Skriv, hvad beløbet går til."))
+            elif item:
+                lines.append((item, amount))
+        if not lines and not any(name.startswith("line_") for name in self.errors):
+            self.add_error("line_1_item", _("Skriv mindst én udgift med beløb."))
+        total = sum(amount for _item, amount in lines)
+        limit = self.pool.max_per_application
+        if limit and total > limit:
+            self.add_error(
+                None,
+                _("Der kan højst søges %(limit)s; ansøgningen er på %(total)s.")
+                % {"limit": format_kroner(limit), "total": format_kroner(total)},
+            )
+        self.lines = lines
+
+    def _clean_pin(self, cleaned):
+        lat, lon = cleaned.get("latitude"), cleaned.get("longitude")
+        if (lat is None) != (lon is None):
+            cleaned["latitude"] = cleaned["longitude"] = None
+            return
+        area = self.pool.partnership.area
+        if lat is not None and area and not contains(area, lon, lat):
+            self.add_error(None, _("Nålen på kortet skal sættes inden for partnerskabsområdet."))
+
+    def model_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class AmendForm(StyledMixin, forms.ModelForm):
+    """What the applicant may change when the working group asks for more information."""
+
+    answer = forms.CharField(
+        label=_("Dit svar til arbejdsgruppen"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Skriv dit svar.")},
+    )
+
+    class Meta:
+        model = Application
+        fields = ["title", "purpose", "addresses", "place", "start_date", "end_date"]
+        labels = ApplicationForm.Meta.labels
+        widgets = ApplicationForm.Meta.widgets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+
+class TransitionForm(StyledMixin, forms.Form):
+    to = forms.ChoiceField(choices=Application.Status.choices, widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+
+class GrantForm(StyledMixin, forms.Form):
+    amount = PositiveKronerField(label=_("Bevilget beløb (kr.)"))
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Skal udfyldes, når beløbet er forskelligt fra det ansøgte."),
+    )
+    results = forms.ModelMultipleChoiceField(
+        label=_("Bidrager til resultater i forandringsteorien"),
+        queryset=Result.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, application, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["amount"].initial = application.requested_total
+        self.fields["results"].queryset = Result.objects.filter(
+            partnership=application.pool.partnership
+        )
+        self.style_widgets()
+
+
+class ExpenseForm(StyledMixin, forms.Form):
+    date = forms.DateField(
+        label=_("Dato"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"required": _("Angiv datoen."), "invalid": _("Skriv en gyldig dato.")},
+    )
+    amount = SignedKronerField(
+        label=_("Beløb (kr.)"), help_text=_("Hele kroner. Skriv minus foran ved tilbagebetaling.")
+    )
+    supplier = forms.CharField(
+        label=_("Leverandør"), max_length=200, error_messages={"required": _("Skriv leverandøren.")}
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    receipt = forms.FileField(
+        label=_("Kvittering"), required=False, help_text=_("PDF, JPEG eller PNG, højst 10 MB.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+    def clean_receipt(self):
+        receipt = self.cleaned_data.get("receipt")
+        if receipt:
+            file_content_type(receipt)
+        return receipt
+
+
+class ReasonForm(StyledMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv en begrundelse.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+
+class RecommendationForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = Recommendation
+        fields = ["proposal"]
+        labels = {"proposal": _("Forslag")}
+        widgets = {"proposal": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()

@@ -1,0 +1,88 @@
+"""Pools of 2016 for the Amager fixture, and helpers that make cases through the services."""
+
+import io
+import uuid
+
+import pytest
+from PIL import Image
+
+from trygplan.pools import services
+from trygplan.pools.models import Application, Pool
+
+S = Application.Status
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+# A point inside Urbanplanen and one far outside it (Rådhuspladsen).
+INSIDE = (55.655, 12.597)
+OUTSIDE = (55.6761, 12.5683)
+
+
+def png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def pools(amager):
+    return {pool.kind: pool for pool in services.pools_create_year(partnership=amager, year=2016)}
+
+
+@pytest.fixture
+def urban(pools):
+    return pools[Pool.Kind.URBAN_SPACE]
+
+
+@pytest.fixture
+def acute(pools):
+    return pools[Pool.Kind.ACUTE]
+
+
+@pytest.fixture
+def activities(pools):
+    return pools[Pool.Kind.SAFETY_ACTIVITIES]
+
+
+def submit(pool, *, lines=(("Lamper", 10_000),), title="Lys i passagen", **data) -> Application:
+    values = {
+        "title": title,
+        "purpose": "Nye lamper i passagen.",
+        "addresses": "Passagen er mørk.",
+        "applicant_name": "Testbeboer Tove",
+        "applicant_email": "tove@example.org",
+    }
+    values.update(data)
+    application, _created = services.application_submit(
+        pool=pool, data=values, lines=list(lines), files=[], submission_key=uuid.uuid4()
+    )
+    return application
+
+
+def advance(application, user, *steps) -> Application:
+    for to in steps:
+        comment = "Mangler et tilbud." if to in {S.MORE_INFO_REQUESTED, S.REJECTED} else ""
+        services.application_transition(application=application, to=to, user=user, comment=comment)
+    application.refresh_from_db()
+    return application
+
+
+def recommended(pool, user, **kwargs) -> Application:
+    return advance(submit(pool, **kwargs), user, S.SCREENING, S.ASSESSED, S.RECOMMENDED)
+
+
+@pytest.fixture
+def application(urban):
+    return submit(urban)
+
+
+@pytest.fixture
+def grant(urban, arbejdsgruppe):
+    application = recommended(urban, arbejdsgruppe)
+    return services.grant_create(
+        application=application, amount=10_000, reason="", user=arbejdsgruppe
+    )

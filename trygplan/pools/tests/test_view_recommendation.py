@@ -1,0 +1,73 @@
+"""The recommendation to the steering group: members read it (also as PDF and Word), the
+working group writes its proposal."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from docx import Document
+from pypdf import PdfReader
+
+from trygplan.pools.models import Recommendation
+
+URL = "/p/amager/pools/2016/recommendation/mid_year/"
+
+
+def test_the_steering_group_reads_the_recommendation(client, grant, styregruppe):
+    client.force_login(styregruppe)
+    page = client.get(URL).content.decode()
+    assert "Indstilling til styregruppen om puljerne 2016: Halvårsafrapportering" in page
+    assert "Lys i passagen" in page and "10.000 kr." in page
+    assert "Gem forslaget" not in page
+
+
+def test_the_working_group_writes_the_proposal_for_the_rest(client, urban, arbejdsgruppe):
+    client.force_login(arbejdsgruppe)
+    response = client.post(URL, {"kind": "urban_space", "proposal": "Resten går til lys."})
+    assert response.status_code == 302
+    assert Recommendation.objects.get(pool=urban).proposal == "Resten går til lys."
+    assert "Resten går til lys." in client.get(URL).content.decode()
+
+
+@pytest.mark.parametrize("username", ["styregruppe", "partner"])
+def test_read_only_roles_cannot_write_the_proposal(client, urban, username):
+    client.force_login(get_user_model().objects.get(username=username))
+    response = client.post(URL, {"kind": "urban_space", "proposal": "Nej"})
+    assert response.status_code == 403
+    assert not Recommendation.objects.exists()
+
+
+def test_the_pdf_contains_the_grant(client, grant, styregruppe):
+    client.force_login(styregruppe)
+    response = client.get("/p/amager/pools/2016/recommendation/mid_year.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Lys i passagen" in text and "10.000 kr." in text
+    assert "Byrumspulje 2016" in text
+
+
+def test_the_word_document_contains_the_grant(client, grant, styregruppe):
+    client.force_login(styregruppe)
+    response = client.get("/p/amager/pools/2016/recommendation/year_end.docx")
+    document = Document(io.BytesIO(response.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Lys i passagen" in cells and "10.000" in cells
+
+
+def test_anonymous_and_other_partnerships_get_404(client, grant, outsider):
+    assert client.get(URL).status_code == 404
+    assert client.get("/p/amager/pools/2016/recommendation/mid_year.pdf").status_code == 404
+    client.force_login(outsider)
+    assert client.get(URL).status_code == 404
+
+
+def test_an_unknown_period_or_format_is_not_found(client, urban, styregruppe):
+    client.force_login(styregruppe)
+    assert client.get("/p/amager/pools/2016/recommendation/weekly/").status_code == 404
+    assert client.get("/p/amager/pools/2016/recommendation/mid_year.exe").status_code == 404
+
+
+def test_wrong_method(client, urban, styregruppe):
+    client.force_login(styregruppe)
+    assert client.put(URL).status_code == 405
+    assert client.post("/p/amager/pools/2016/recommendation/mid_year.pdf").status_code == 405

@@ -1,0 +1,355 @@
+"""Input shapes for walks, findings, follow-up steps and re-ratings. Errors in plain Danish."""
+
+import json
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from trygplan.lib.images import clean_photo
+from trygplan.partnerships.models import Organisation
+from trygplan.plans.forms import StyledMixin
+from trygplan.pools.models import Expense, Grant
+
+from .models import SCORE_FIELDS, Category, Finding, FindingPhoto, Participants, ReRating, Walk
+
+SCORE_CHOICES = [("", _("Ikke vurderet")), (0, "0"), (1, "1"), (2, "2"), (3, "3")]
+
+
+def season_of(date) -> str:
+    return {
+        12: "winter",
+        1: "winter",
+        2: "winter",
+        3: "spring",
+        4: "spring",
+        5: "spring",
+        6: "summer",
+        7: "summer",
+        8: "summer",
+    }.get(date.month, "autumn")
+
+
+class PhotoField(forms.FileField):
+    """An uploaded photo, checked, resized and stripped of metadata (`lib.images`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Foto"))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"accept": "image/*"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if not upload:
+            return None
+        return clean_photo(upload)
+
+
+class RouteField(forms.CharField):
+    """A GeoJSON LineString drawn on the map (a hidden input); empty means no route."""
+
+    widget = forms.HiddenInput
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            geometry = json.loads(value)
+            points = [[float(lon), float(lat)] for lon, lat in geometry["coordinates"]]
+        except (ValueError, KeyError, TypeError) as error:
+            raise forms.ValidationError(_("Ruten kunne ikke læses. Tegn den igen.")) from error
+        return {"type": "LineString", "coordinates": points} if points else None
+
+    def prepare_value(self, value):
+        return json.dumps(value) if isinstance(value, dict) else value
+
+
+class WalkForm(StyledMixin, forms.ModelForm):
+    route = RouteField(required=False, label=_("Rute"))
+
+    class Meta:
+        model = Walk
+        fields = [
+            "title",
+            "starts_at",
+            "light",
+            "season",
+            "theme",
+            "meeting_point",
+            "route",
+            "pre_meeting_notes",
+            "closing_meeting_notes",
+        ]
+        widgets = {
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "pre_meeting_notes": forms.Textarea(attrs={"rows": 3}),
+            "closing_meeting_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "title": {"required": _("Giv vandringen en titel, fx “Aftenvandring i Urbanplanen”.")},
+            "starts_at": {
+                "required": _("Skriv dato og tidspunkt for vandringen."),
+                "invalid": _("Skriv dato og tidspunkt som fx 12.10.2016 19:00."),
+            },
+            "light": {"required": _("Vælg lysforholdene.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["season"].required = False
+        self.fields["season"].help_text = _("Udfyldes ud fra datoen, hvis du ikke vælger.")
+        self.style_widgets()
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("season") and cleaned.get("starts_at"):
+            cleaned["season"] = season_of(timezone.localtime(cleaned["starts_at"]))
+            self.instance.season = cleaned["season"]
+        return cleaned
+
+
+class ParticipantsForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = Participants
+        fields = ["group", "organisation", "count"]
+        error_messages = {
+            "count": {"required": _("Skriv hvor mange der deltog.")},
+            "group": {"required": _("Vælg en gruppe.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["count"].min_value = 1
+        self.fields["count"].widget.attrs["min"] = 1
+        self.style_widgets()
+
+    def clean_count(self):
+        count = self.cleaned_data["count"]
+        if count < 1:
+            raise forms.ValidationError(_("Antallet skal være mindst 1."))
+        return count
+
+
+class FindingCaptureForm(StyledMixin, forms.ModelForm):
+    """The phone form on the walk: where, what, a photo. Everything else comes later."""
+
+    client_uuid = forms.UUIDField(widget=forms.HiddenInput)
+    photo = PhotoField()
+
+    class Meta:
+        model = Finding
+        fields = ["lon", "lat", "category", "is_good_place", "description", "score_feeling"]
+        widgets = {
+            "lon": forms.HiddenInput,
+            "lat": forms.HiddenInput,
+            "category": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "score_feeling": forms.Select(choices=SCORE_CHOICES),
+        }
+        error_messages = {
+            "lon": {"required": _("Tryk på kortet eller brug din position for at sætte nålen.")},
+            "lat": {"required": _("Tryk på kortet eller brug din position for at sætte nålen.")},
+            "category": {"required": _("Vælg hvad fundet handler om.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["score_feeling"].label = _("Hvor trygt føles stedet? (0–3)")
+        self.style_widgets()
+
+
+class FindingForm(StyledMixin, forms.ModelForm):
+    """Everything about a finding that the working group fills in after the walk."""
+
+    class Meta:
+        model = Finding
+        fields = [
+            "place",
+            "lon",
+            "lat",
+            "category",
+            "cpted",
+            "is_good_place",
+            "description",
+            "proposed_measure",
+            "owner",
+            "owner_organisation",
+            "assignee",
+            "priority",
+            "deadline",
+            "visibility",
+            "funding",
+            "grant",
+            "expense",
+            *[name for name, _label in SCORE_FIELDS],
+        ]
+        widgets = {
+            "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "proposed_measure": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Select(choices=SCORE_CHOICES) for name, _label in SCORE_FIELDS},
+        }
+        error_messages = {
+            "deadline": {"invalid": _("Skriv fristen som en dato, fx 1.3.2017.")},
+        }
+
+    def __init__(self, *args, police: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
+        if not police:
+            self.fields["visibility"].choices = [
+                c for c in Finding.Visibility.choices if c[0] != Finding.Visibility.POLICE_ONLY
+            ]
+        for name, label in SCORE_FIELDS:
+            self.fields[name].label = _("Safetipin: %(label)s") % {"label": label}
+        self._limit_money(self.instance.walk.partnership)
+        self.style_widgets()
+
+    def _limit_money(self, partnership):
+        """Only this partnership's pool grants and their expenses."""
+        self.fields["grant"].queryset = Grant.objects.filter(
+            pool__partnership=partnership
+        ).select_related("application")
+        self.fields["expense"].queryset = Expense.objects.filter(
+            grant__pool__partnership=partnership
+        ).select_related("grant__application")
+
+    def clean(self):
+        cleaned = super().clean()
+        grant, expense = cleaned.get("grant"), cleaned.get("expense")
+        if expense and grant and expense.grant_id != grant.pk:
+            self.add_error("expense", _("Udgiften hører til en anden bevilling."))
+        if expense and not grant:
+            cleaned["grant"] = self.instance.grant = expense.grant
+        if cleaned.get("grant") and cleaned.get("funding") != Finding.Funding.BYRUMSPULJE:
+            cleaned["funding"] = self.instance.funding = Finding.Funding.BYRUMSPULJE
+        return cleaned
+
+
+class FindingStepForm(StyledMixin, forms.Form):
+    to_status = forms.ChoiceField(label=_("Ny status"), choices=Finding.Status.choices)
+    comment = forms.CharField(
+        label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label=_("Tildel til"),
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        help_text=_("Hvem skal udbedre det? Fx 3B eller en kommunal enhed."),
+    )
+    public_reason = forms.CharField(
+        label=_("Offentlig begrundelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Skal udfyldes, når det ikke er muligt. Vises på det offentlige kort."),
+    )
+    forwarded_to = forms.CharField(label=_("Sendt videre til"), required=False, max_length=200)
+    duplicate_of = forms.ModelChoiceField(
+        label=_("Dublet af"), queryset=Finding.private_objects.none(), required=False
+    )
+    photo = PhotoField(label=_("Foto (valgfrit)"))
+    photo_kind = forms.ChoiceField(
+        label=_("Fotoet viser"),
+        choices=[c for c in FindingPhoto.Kind.choices if c[0] != FindingPhoto.Kind.FINDING],
+        initial=FindingPhoto.Kind.AFTER,
+    )
+
+    def __init__(self, *args, finding: Finding, findings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.finding = finding
+        self.fields["to_status"].choices = [
+            (value, label) for value, label in finding.allowed_steps()
+        ]
+        self.fields["duplicate_of"].queryset = findings.exclude(pk=finding.pk).select_related(
+            "walk"
+        )
+        self.fields["photo"].widget.attrs["capture"] = "environment"
+        self.style_widgets()
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("to_status")
+        required = {
+            Finding.Status.NOT_POSSIBLE: (
+                "public_reason",
+                _("Skriv en offentlig begrundelse for, hvorfor det ikke er muligt."),
+            ),
+            Finding.Status.NOT_OURS: ("forwarded_to", _("Skriv hvem fundet er sendt videre til.")),
+            Finding.Status.DUPLICATE: ("duplicate_of", _("Vælg det fund, det er en dublet af.")),
+        }
+        if status in required:
+            field, message = required[status]
+            if not cleaned.get(field):
+                self.add_error(field, message)
+        if (
+            status == Finding.Status.ASSIGNED
+            and not cleaned.get("owner_organisation")
+            and not self.finding.owner_organisation_id
+        ):
+            self.add_error("owner_organisation", _("Vælg hvem fundet tildeles."))
+        return cleaned
+
+
+class ReRatingForm(StyledMixin, forms.ModelForm):
+    class Meta:
+        model = ReRating
+        fields = ["fixed", "feeling", "comment"]
+        widgets = {
+            "fixed": forms.RadioSelect,
+            "feeling": forms.RadioSelect(choices=SCORE_CHOICES[1:]),
+        }
+        error_messages = {
+            "fixed": {"required": _("Svar om det er udbedret.")},
+            "feeling": {"required": _("Giv stedet en tryghedsvurdering fra 0 til 3.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+    def clean_feeling(self):
+        feeling = self.cleaned_data["feeling"]
+        if not 0 <= feeling <= 3:
+            raise forms.ValidationError(_("Vurderingen skal være fra 0 til 3."))
+        return feeling
+
+
+class MapFilterForm(StyledMixin, forms.Form):
+    category = forms.ChoiceField(
+        label=_("Kategori"), required=False, choices=[("", _("Alle"))] + Category.choices
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Alle"))] + Finding.Status.choices
+    )
+    walk = forms.ModelChoiceField(
+        label=_("Vandring"), required=False, queryset=Walk.objects.none(), empty_label=_("Alle")
+    )
+    year = forms.IntegerField(label=_("År"), required=False, widget=forms.Select)
+
+    def __init__(self, *args, partnership, show_walks: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        walks = Walk.objects.for_partnership(partnership)
+        years = sorted({d.year for d in walks.dates("starts_at", "year")}, reverse=True)
+        self.fields["year"].widget.choices = [("", _("Alle"))] + [(y, y) for y in years]
+        if show_walks:
+            self.fields["walk"].queryset = walks
+        else:
+            del self.fields["walk"]
+        self.style_widgets()
+
+    def filters(self) -> dict:
+        """The valid filters (an invalid one is ignored, and shown as an error on the page)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        walk = data.get("walk")
+        return {
+            "category": data.get("category") or "",
+            "status": data.get("status") or "",
+            "walk": walk.pk if walk else None,
+            "year": data.get("year"),
+        }

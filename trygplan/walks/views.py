@@ -1,0 +1,368 @@
+"""Pages for safety walks. Each view calls `walks.access` first and stays short."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from trygplan.documents.rendering import CONTENT_TYPES, Rendered, csv_bytes, download_response
+from trygplan.partnerships import access as partnership_access
+
+from . import access, protocol, report, services
+from .forms import (
+    FindingCaptureForm,
+    FindingForm,
+    FindingStepForm,
+    MapFilterForm,
+    ParticipantsForm,
+    ReRatingForm,
+    WalkForm,
+)
+from .models import (
+    GOOD_PLACE_COLOUR,
+    GOOD_PLACE_LETTER,
+    STATUS_COLOURS,
+    STATUS_LETTERS,
+    Category,
+    Finding,
+    Participants,
+    ReRating,
+)
+
+
+def _context(request, partnership, **extra) -> dict:
+    return {
+        "partnership": partnership,
+        "can_edit": access.can_edit_walks(request.user, partnership),
+        "is_member": partnership_access.can_read_private(request.user, partnership),
+        **extra,
+    }
+
+
+@require_GET
+def walk_list(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_read(request.user, slug)
+    findings = access.visible_findings(request.user, partnership)
+    walks = partnership.walks.annotate(
+        finding_count=Count("findings", filter=Q(findings__in=findings.values("pk")))
+    ).order_by("-starts_at")
+    return render(request, "walks/walk_list.html", _context(request, partnership, walks=walks))
+
+
+@require_http_methods(["GET", "POST"])
+def walk_create(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_edit(request.user, slug)
+    form = WalkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        walk = services.walk_save(form=form, user=request.user, partnership=partnership)
+        messages.success(request, _("Vandringen er oprettet."))
+        return redirect(walk)
+    return render(request, "walks/walk_form.html", _context(request, partnership, form=form))
+
+
+@require_http_methods(["GET", "POST"])
+def walk_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    form = WalkForm(request.POST or None, instance=walk)
+    if request.method == "POST" and form.is_valid():
+        services.walk_save(form=form, user=request.user)
+        messages.success(request, _("Vandringen er gemt."))
+        return redirect(walk)
+    return render(
+        request, "walks/walk_form.html", _context(request, walk.partnership, form=form, walk=walk)
+    )
+
+
+@require_GET
+def walk_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    walk = access.get_walk_for_read(request.user, slug, pk)
+    findings = access.visible_findings(request.user, walk.partnership)
+    context = _context(
+        request,
+        walk.partnership,
+        walk=walk,
+        findings=findings.filter(walk=walk).select_related(
+            "walk__partnership", "owner_organisation"
+        ),
+        participants=walk.participants.select_related("organisation"),
+        participants_form=ParticipantsForm(),
+        recheck=report.recheck_candidates(walk, findings),
+        rerating_form=ReRatingForm(),
+        summary=report.rerating_summary(ReRating.objects.filter(walk=walk, finding__in=findings)),
+    )
+    return render(request, "walks/walk_detail.html", context)
+
+
+@require_POST
+def walk_advance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    services.walk_advance(walk=walk, user=request.user)
+    messages.success(request, _("Status: %(status)s.") % {"status": walk.get_status_display()})
+    return redirect(walk)
+
+
+@require_POST
+def participants_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    form = ParticipantsForm(request.POST)
+    if form.is_valid():
+        services.participants_add(form=form, walk=walk, user=request.user)
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect(walk.get_absolute_url() + "#participants")
+
+
+@require_POST
+def participants_remove(request: HttpRequest, slug: str, pk: int, row: int) -> HttpResponse:
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    services.participants_remove(
+        row=get_object_or_404(Participants, walk=walk, pk=row), user=request.user
+    )
+    return redirect(walk.get_absolute_url() + "#participants")
+
+
+@require_GET
+def walk_capture(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The phone page used on the walk: add a finding in under a minute, also offline."""
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    form = FindingCaptureForm(instance=Finding(walk=walk), initial={"client_uuid": uuid.uuid4()})
+    findings = access.visible_findings(request.user, walk.partnership).filter(walk=walk)
+    context = _context(
+        request,
+        walk.partnership,
+        walk=walk,
+        form=form,
+        categories=Category.choices,
+        findings=findings,
+    )
+    return render(request, "walks/capture.html", context)
+
+
+@require_POST
+def finding_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """JSON for the phone page (201 new, 200 already saved, 400 errors); a redirect without JS."""
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    form = FindingCaptureForm(request.POST, request.FILES, instance=Finding(walk=walk))
+    if form.is_valid():
+        try:
+            finding, created = services.finding_create(walk=walk, form=form, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+    if not form.is_valid():
+        errors = {name: [str(e) for e in errs] for name, errs in form.errors.items()}
+        if _wants_json(request):
+            return JsonResponse({"errors": errors}, status=400)
+        for field_errors in errors.values():
+            messages.error(request, " ".join(field_errors))
+        return redirect("walks:capture", slug, walk.pk)
+    warning = (
+        ""
+        if finding.is_inside(walk.partnership)
+        else _("Bemærk: punktet ligger uden for partnerskabsområdet.")
+    )
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "id": finding.pk,
+                "number": finding.number,
+                "created": created,
+                "url": finding.get_absolute_url(),
+                "warning": warning,
+            },
+            status=201 if created else 200,
+        )
+    messages.success(request, _("Fund %(number)s er gemt.") % {"number": finding.number})
+    if warning:
+        messages.warning(request, warning)
+    return redirect("walks:capture", slug, walk.pk)
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@require_POST
+def rerating_save(request: HttpRequest, slug: str, pk: int, finding: int) -> HttpResponse:
+    walk = access.get_walk_for_edit(request.user, slug, pk)
+    earlier = access.visible_findings(request.user, walk.partnership).filter(
+        walk__starts_at__lt=walk.starts_at
+    )
+    finding = get_object_or_404(earlier, pk=finding)
+    form = ReRatingForm(request.POST)
+    if form.is_valid():
+        services.rerating_save(form=form, finding=finding, walk=walk, user=request.user)
+        messages.success(request, _("Genvurderingen af fund %(n)s er gemt.") % {"n": finding})
+    else:
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    return redirect(walk.get_absolute_url() + "#recheck")
+
+
+@require_GET
+def walk_protocol(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
+    walk = access.get_walk_for_read(request.user, slug, pk)
+    findings = (
+        access.visible_findings(request.user, walk.partnership)
+        .filter(walk=walk)
+        .select_related("owner_organisation", "walk__partnership")
+        .prefetch_related("photos")
+    )
+    render_ = protocol.protocol_pdf if fmt == "pdf" else protocol.protocol_docx
+    return download_response(render_(walk, findings))
+
+
+@require_GET
+def finding_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    finding = access.get_finding_for_read(request.user, slug, pk)
+    partnership = finding.walk.partnership
+    context = _context(request, partnership, finding=finding)
+    if context["is_member"]:
+        context["steps"] = finding.steps.select_related("user").prefetch_related("photos")
+        context["reratings"] = finding.reratings.select_related("walk")
+        if context["can_edit"]:
+            context["step_form"] = FindingStepForm(
+                finding=finding, findings=access.visible_findings(request.user, partnership)
+            )
+    else:
+        context["steps"] = finding.steps.prefetch_related("photos")
+    context["photos"] = finding.photos.all()
+    return render(request, "walks/finding_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def finding_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    finding = access.get_finding_for_edit(request.user, slug, pk)
+    police = access.is_police(request.user, finding.walk.partnership)
+    form = FindingForm(request.POST or None, instance=finding, police=police)
+    if request.method == "POST" and form.is_valid():
+        services.finding_update(form=form, user=request.user)
+        messages.success(request, _("Fundet er gemt."))
+        return redirect(finding)
+    context = _context(request, finding.walk.partnership, finding=finding, form=form)
+    return render(request, "walks/finding_form.html", context)
+
+
+@require_POST
+def finding_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    finding = access.get_finding_for_edit(request.user, slug, pk)
+    partnership = finding.walk.partnership
+    form = FindingStepForm(
+        request.POST,
+        request.FILES,
+        finding=finding,
+        findings=access.visible_findings(request.user, partnership),
+    )
+    if form.is_valid():
+        services.finding_step(finding=finding, form=form, user=request.user)
+        messages.success(
+            request, _("Status: %(status)s.") % {"status": finding.get_status_display()}
+        )
+        return redirect(finding)
+    context = _context(
+        request,
+        partnership,
+        finding=finding,
+        step_form=form,
+        photos=finding.photos.all(),
+        steps=finding.steps.select_related("user").prefetch_related("photos"),
+        reratings=finding.reratings.select_related("walk"),
+    )
+    return render(request, "walks/finding_detail.html", context, status=400)
+
+
+@require_GET
+def photo(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Photos are served through here, so a non-public finding's photo stays private."""
+    photo = access.get_photo_for_read(request.user, slug, pk)
+    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def _map_filters(request, partnership):
+    is_member = partnership_access.can_read_private(request.user, partnership)
+    form = MapFilterForm(request.GET or None, partnership=partnership, show_walks=is_member)
+    public_only = request.GET.get("public") == "1"
+    findings = access.visible_findings(request.user, partnership, public_only=public_only)
+    return form, findings.filtered(**form.filters()), is_member and not public_only
+
+
+@require_GET
+def findings_map(request: HttpRequest, slug: str) -> HttpResponse:
+    """The map of findings: residents and the public see public findings and their status."""
+    partnership = partnership_access.get_partnership(slug)
+    form, findings, detailed = _map_filters(request, partnership)
+    legend = [
+        {
+            "value": s.value,
+            "label": s.label,
+            "letter": STATUS_LETTERS[s],
+            "colour": STATUS_COLOURS[s],
+        }
+        for s in Finding.Status
+    ] + [
+        {
+            "value": "good",
+            "label": _("Godt sted"),
+            "letter": GOOD_PLACE_LETTER,
+            "colour": GOOD_PLACE_COLOUR,
+            "good": True,
+        }
+    ]
+    context = _context(
+        request,
+        partnership,
+        form=form,
+        legend=legend,
+        tile_url=getattr(settings, "TRYGPLAN_TILE_URL", ""),
+        findings=findings.select_related("walk__partnership", "owner_organisation").order_by(
+            "-walk__starts_at", "number"
+        ),
+        query=request.GET.urlencode(),
+    )
+    return render(request, "walks/map.html", context)
+
+
+@require_GET
+def findings_geojson(request: HttpRequest, slug: str) -> JsonResponse:
+    partnership = partnership_access.get_partnership(slug)
+    _form, findings, detailed = _map_filters(request, partnership)
+    response = JsonResponse(report.findings_geojson(findings, detailed=detailed))
+    response["Content-Type"] = "application/geo+json"
+    return response
+
+
+@require_GET
+def findings_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = partnership_access.get_partnership(slug)
+    _form, findings, detailed = _map_filters(request, partnership)
+    name = _("Fund fra tryghedsvandringer %(name)s") % {"name": partnership.name}
+    rendered = Rendered(
+        f"{name}.csv",
+        CONTENT_TYPES["csv"],
+        csv_bytes(report.CSV_HEADER, report.findings_csv_rows(findings)),
+    )
+    return download_response(rendered)
+
+
+@require_GET
+def followup_report(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_read(request.user, slug)
+    findings = access.visible_findings(request.user, partnership)
+    context = _context(
+        request,
+        partnership,
+        report=report.followup_report(findings),
+        overdue=findings.overdue()
+        .select_related("walk", "owner_organisation")
+        .order_by("deadline"),
+        summary=report.rerating_summary(ReRating.objects.filter(finding__in=findings)),
+    )
+    return render(request, "walks/report.html", context)
