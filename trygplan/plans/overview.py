@@ -52,7 +52,7 @@ def new_activity_text(year: int) -> str:
 def plan_activities(plan: Plan):
     """The plan's activities with what the overview needs, in a bounded number of queries."""
     return (
-        plan.activities.select_related("description")
+        plan.activities.select_related("description__focus_area")
         .prefetch_related(
             "focus_areas",
             "footnotes",
@@ -150,3 +150,13 @@ def build_economy_table(activities) -> Economy:
         for first, amounts in groups.values()
     ]
     return Economy(ordered, rows)
+
+
+def activities_by_chapter(activities) -> list[tuple]:
+    """[(focus_area or None, [activities])]: the chapter each activity is described in, in
+    the plan's order; activities without a description (ended rows) are left out."""
+    chapters: dict = {}
+    for activity in activities:
+        if activity.description is not None:
+            chapters.setdefault(activity.description.focus_area, []).append(activity)
+    return sorted(chapters.items(), key=lambda item: item[0].number if item[0] else 99)

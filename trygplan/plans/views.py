@@ -18,6 +18,7 @@ from .cycle_views import amend_if_frozen
 from .forms import ActivityForm, BudgetLineForm, DescriptionForm
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
 from .overview import (
+    activities_by_chapter,
     build_economy_table,
     build_overview,
     build_result_matrix,
@@ -47,6 +48,7 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     activities = list(plan_activities(plan))
     context.update(
         overview=build_overview(plan, activities),
+        chapters=activities_by_chapter(activities),
         other_plans=[p for p in visible if p.year != plan.year],
         versions=[p for p in visible if p.year == plan.year],
         transitions=plan.transitions.select_related("user"),

@@ -29,3 +29,11 @@ def test_the_partnership_page_reads_in_english_when_chosen(client, amager):
     html = client.get(reverse("partnerships:home", args=["amager"])).content.decode()
     assert "Safety plans" in html and "For residents and neighbours" in html
     assert "Tryghedsplaner" not in html
+
+
+def test_a_request_in_english_leaves_the_thread_in_danish(client, amager):
+    from django.utils import translation
+
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    client.get(reverse("home"))
+    assert translation.get_language() == "da"

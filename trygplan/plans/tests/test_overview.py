@@ -93,3 +93,11 @@ def test_a_plan_in_approval_takes_a_bounded_number_of_queries(
     client.force_login(koordinator)
     with django_assert_max_num_queries(18):
         client.get(url(2017))
+
+
+def test_activities_are_listed_under_the_chapter_that_describes_them(client, plan2016):
+    html = client.get(url()).content.decode()
+    chapter = html[html.index("Indsatsområde 2: Skabelse af et byrum") :]
+    chapter = chapter[: chapter.index("Indsatsområde 3")]
+    assert "3. Akutpulje" in chapter and "Puljer for øget tryghed" in chapter
+    assert "13. Tværfaglig" not in html[html.index("Aktiviteter efter indsatsområde") :]
