@@ -2,6 +2,7 @@
 plus the invented bodies' members and demo logins (seed/amager-invented.yaml)."""
 
 import importlib
+from datetime import UTC, datetime, time
 from pathlib import Path
 
 import yaml
@@ -27,6 +28,7 @@ from trygplan.plans.models import (
     FocusArea,
     Footnote,
     Plan,
+    PlanTransition,
     Result,
 )
 
@@ -169,6 +171,21 @@ def _activities(plan, seed, focus_areas, descriptions, orgs) -> None:
             )
 
 
+def _approval_from_seed(plan: Plan) -> None:
+    """The one approval step the seed dates: the finance committee on 2 February 2016."""
+    if plan.finance_committee_date is None:
+        return
+    step = PlanTransition.objects.create(
+        plan=plan,
+        from_status=Plan.Status.DECIDED,
+        to_status=Plan.Status.APPROVED,
+        comment="Styregruppen har taget stilling, og Økonomiudvalget godkender anvendelsen af "
+        "partnerskabsmidlerne (fra tryghedsplanens tekst).",
+    )
+    moment = datetime.combine(plan.finance_committee_date, time(12), tzinfo=UTC)
+    PlanTransition.objects.filter(pk=step.pk).update(at=moment)
+
+
 def _bodies(partnership: Partnership, invented: dict, orgs: dict) -> None:
     for order, row in enumerate(invented["bodies"]):
         body = Body.objects.create(
@@ -265,6 +282,7 @@ def demo_load(*, reset: bool = False, extras: bool = True) -> tuple[Partnership,
         overview_intro=_text(info, "overview_intro"),
         finance_committee_date=info.get("finance_committee_date"),
     )
+    _approval_from_seed(plan)
     descriptions = _descriptions(plan, seed, results, focus_areas, orgs)
     _activities(plan, seed, focus_areas, descriptions, orgs)
     for note in seed.get("footnotes") or []:

@@ -89,3 +89,10 @@ def test_reset_reloads_the_partnership_from_scratch(amager):
     partnership, created = demo_load(reset=True, extras=False)
     assert created and partnership.pk != amager.pk
     assert Partnership.objects.filter(slug="amager").count() == 1
+
+
+def test_the_timeline_has_the_finance_committees_approval_from_the_seed(plan2016, client):
+    step = plan2016.transitions.get()
+    assert (step.to_status, step.at.date().isoformat()) == ("approved", "2016-02-02")
+    html = client.get(f"/p/amager/plans/2016/?tillaeg={plan2016.amendment}").content.decode()
+    assert "fra tryghedsplanens tekst" in html
