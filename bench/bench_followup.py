@@ -32,3 +32,17 @@ def bench_submissions(ctx):
 def bench_events_and_calendar(ctx):
     ctx.get("/p/amager/followup/events/")
     ctx.get("/p/amager/followup/events/calendar.ics")
+
+
+def bench_event_edit_form(ctx):
+    from trygplan.followup.models import Event
+
+    event = Event.objects.filter(partnership=ctx.partnership).first()
+    ctx.get(f"/p/amager/followup/events/{event.pk}/edit/", "koordinator")
+
+
+def bench_progress_edit_form(ctx):
+    from trygplan.followup.models import DeliverableProgress
+
+    entry = DeliverableProgress.objects.for_plan(ctx.plan).first()
+    ctx.get(f"/p/amager/followup/{ctx.plan.year}/status/progress/{entry.pk}/", "koordinator")

@@ -87,3 +87,26 @@ def test_the_status_board_reads_on_a_phone(phone, amager, plan2016):
     expect(phone.get_by_role("heading", level=1)).to_have_text("Statustavle 2016")
     expect(phone.locator("#status-board")).to_contain_text("Ung i job")
     expect(phone.locator("#status-board")).to_contain_text("på vej mod")
+
+
+def test_a_partner_types_figures_into_the_form_on_a_phone(phone, amager, plan2016):
+    load_demo(partnership=amager, plan=plan2016)
+    log_in(phone, "partner")
+    phone.goto("/p/amager/followup/submissions/")
+    phone.get_by_label("År").select_option("2017")
+    phone.get_by_role("button", name="Åbn indberetning").click()
+    phone.get_by_role("link", name="Indtast værdier i skemaet").click()
+
+    meetings = phone.get_by_role("group", name="Netværks- og dialogmøder for medarbejdere")
+    meetings.get_by_label("Værdi (møder)").fill("otte")
+    cases = phone.get_by_role("group", name="SSP-enkeltsager om unge fra området")
+    cases.get_by_label("Værdi (sager)").fill("3")
+    phone.get_by_role("button", name="Gem værdierne").click()
+    expect(meetings.locator(".form-error-message")).to_contain_text("“otte” er ikke et tal.")
+
+    meetings.get_by_label("Værdi (møder)").fill("8,5")
+    meetings.get_by_label("Status").select_option(label="Endelig")
+    phone.get_by_role("button", name="Gem værdierne").click()
+    expect(phone.get_by_text("2 værdier er gemt.")).to_be_visible()
+    expect(phone.locator("#submission-values")).to_contain_text("8,5 møder")
+    expect(phone.locator("#submission-values")).to_contain_text("<5 sager")

@@ -20,7 +20,7 @@ from trygplan.partnerships import access as partnership_access
 from trygplan.partnerships.models import Partnership, Role
 from trygplan.plans.models import Plan
 
-from .models import Reporter, Submission
+from .models import DeliverableProgress, Event, Reporter, Submission
 
 
 def can_read_private(user, partnership: Partnership) -> bool:
@@ -103,3 +103,21 @@ def get_submission_for_approval(user, slug: str, pk: int) -> Submission:
     if not can_approve(user, submission.partnership):
         raise PermissionDenied(_("Kun koordinatoren kan godkende og låse indberetninger."))
     return submission
+
+
+def get_progress_for_edit(user, slug: str, year: int, pk: int):
+    """(plan, entry): a progress entry of the year's plan, for the coordinator or working group."""
+    get_partnership_for_recording(user, slug)
+    plan = partnership_access.get_plan_for_read(user, slug, year)
+    entry = get_object_or_404(
+        DeliverableProgress.objects.for_plan(plan).select_related("deliverable__description"),
+        pk=pk,
+    )
+    return plan, entry
+
+
+def get_event_for_edit(user, slug: str, pk: int) -> Event:
+    partnership = get_partnership_for_recording(user, slug)
+    return get_object_or_404(
+        Event.objects.select_related("partnership"), partnership=partnership, pk=pk
+    )

@@ -1,13 +1,17 @@
 """Input shapes for follow-up. Errors are in plain Danish beside the field."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.lib.images import clean_photo
 from trygplan.plans.forms import StyledMixin
-from trygplan.plans.models import Deliverable
+from trygplan.plans.models import Activity, Deliverable
 
-from .models import DeliverableProgress, Event, EventAttendance
+from .importers import parse_decimal
+from .models import DeliverableProgress, Event, EventAttendance, EventPhoto, IndicatorValue
 
 SIGNING_SALT = "followup.import"
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -87,7 +91,8 @@ class ProgressForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = DeliverableProgress
         fields = ["deliverable", "date", "count", "note", "evidence"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        labels = {"deliverable": _("Leverance")}
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
         error_messages = {"count": {"required": _("Skriv hvor mange der blev leveret.")}}
 
     def __init__(self, *args, plan, **kwargs):
@@ -100,7 +105,163 @@ class ProgressForm(StyledMixin, forms.ModelForm):
         self.style_widgets()
 
 
+class DecimalCommaField(forms.CharField):
+    """A number as Danes type it: 12,5 or 1.234,5 (also 12.5). At most two decimals."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"inputmode": "decimal", "autocomplete": "off"})
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return f"{value.normalize():f}".replace(".", ",")
+        return value
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        try:
+            number = parse_decimal(value)
+        except ValueError:
+            raise forms.ValidationError(
+                _("“%(value)s” er ikke et tal. Skriv fx 12 eller 12,5."), params={"value": value}
+            ) from None
+        if -number.as_tuple().exponent > 2 and number != number.quantize(Decimal("0.01")):
+            raise forms.ValidationError(_("Skriv højst to decimaler, fx 12,25."))
+        if number >= Decimal("1e10"):
+            raise forms.ValidationError(_("Tallet er for stort."))
+        return number.quantize(Decimal("0.01"))
+
+
+class SubmissionValuesForm(StyledMixin, forms.Form):
+    """One row per indicator the submission's organisation reports: value, quality and note."""
+
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kræves hvis en endelig værdi ændres."),
+    )
+
+    def __init__(self, *args, indicators, values: dict, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicators = list(indicators)
+        self.values = values  # indicator pk -> IndicatorValue
+        for indicator in self.indicators:
+            saved = values.get(indicator.pk)
+            self.fields[f"value_{indicator.pk}"] = DecimalCommaField(
+                label=_("Værdi (%(unit)s)") % {"unit": indicator.unit},
+                required=False,
+                initial=saved.value if saved else None,
+            )
+            self.fields[f"quality_{indicator.pk}"] = forms.ChoiceField(
+                label=_("Status"),
+                choices=IndicatorValue.Quality.choices,
+                initial=saved.quality if saved else IndicatorValue.Quality.PROVISIONAL,
+            )
+            self.fields[f"note_{indicator.pk}"] = forms.CharField(
+                label=_("Note"),
+                required=False,
+                max_length=300,
+                initial=saved.note if saved else "",
+                help_text=_("Ingen navne eller oplysninger om enkeltpersoner."),
+            )
+        self.order_fields([name for name in self.fields if name != "reason"] + ["reason"])
+        self.style_widgets()
+
+    def groups(self):
+        """(indicator, value field, quality field, note field) for the template."""
+        return [
+            (
+                indicator,
+                self[f"value_{indicator.pk}"],
+                self[f"quality_{indicator.pk}"],
+                self[f"note_{indicator.pk}"],
+            )
+            for indicator in self.indicators
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for indicator in self.indicators:
+            name = f"value_{indicator.pk}"
+            if name in cleaned and cleaned[name] is None and indicator.pk in self.values:
+                self.add_error(
+                    name, _("Værdien er gemt og kan ikke fjernes her. Skriv et tal i stedet.")
+                )
+        return cleaned
+
+    def rows(self) -> list[dict]:
+        return [
+            {
+                "indicator": indicator.pk,
+                "value": self.cleaned_data[f"value_{indicator.pk}"],
+                "quality": self.cleaned_data[f"quality_{indicator.pk}"],
+                "note": self.cleaned_data[f"note_{indicator.pk}"],
+            }
+            for indicator in self.indicators
+            if self.cleaned_data.get(f"value_{indicator.pk}") is not None
+        ]
+
+
+class ProgressEditForm(ProgressForm):
+    """Correcting an entry: the reason is required and recorded."""
+
+    reason = forms.CharField(
+        label=_("Begrundelse for rettelsen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv hvorfor registreringen rettes.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].widget.attrs["class"] = "form-input"
+
+
+class DeleteForm(StyledMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Begrundelse for sletningen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Skriv hvorfor registreringen slettes.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.style_widgets()
+
+
+class PhotoField(forms.FileField):
+    """A photo, checked, turned upright, shrunk and stripped of EXIF (`lib.images`)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"accept": "image/*"})
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        return clean_photo(upload) if upload else None
+
+
 class EventForm(StyledMixin, forms.ModelForm):
+    activity_key = forms.ChoiceField(label=_("Aktivitet i tryghedsplanen"), required=False)
+    photo = PhotoField(
+        label=_("Billede"),
+        help_text=_("Billedet gøres mindre, og oplysninger om kamera og sted fjernes."),
+    )
+    photo_caption = forms.CharField(label=_("Billedtekst"), max_length=200, required=False)
+    photo_consent = forms.BooleanField(
+        label=_("De genkendelige på billedet har givet samtykke til, at det vises"),
+        required=False,
+    )
+    remove_photos = forms.ModelMultipleChoiceField(
+        label=_("Fjern billeder"),
+        queryset=EventPhoto.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
     class Meta:
         model = Event
         fields = [
@@ -115,24 +276,53 @@ class EventForm(StyledMixin, forms.ModelForm):
             "story",
         ]
         widgets = {
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "starts_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "ends_at": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "story": forms.Textarea(attrs={"rows": 4}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        event = self.instance
+        counts = {row.group: row.count for row in event.attendance.all()} if event.pk else {}
         for group, label in EventAttendance.Group.choices:
             self.fields[f"attendance_{group}"] = forms.IntegerField(
-                label=_("Deltagere: %(group)s") % {"group": label}, min_value=0, required=False
+                label=_("Deltagere: %(group)s") % {"group": label},
+                min_value=0,
+                required=False,
+                initial=counts.get(group),
+                error_messages={"min_value": _("Antallet kan ikke være negativt.")},
             )
+        self.fields["activity_key"].choices = [("", _("Ingen bestemt aktivitet"))] + list(
+            _activity_choices(event.partnership, current=event.activity_key)
+        )
+        if event.pk and event.photos.exists():
+            self.fields["remove_photos"].queryset = event.photos.all()
+        else:
+            del self.fields["remove_photos"]
+        self.order_fields([name for name in self.fields if not name.startswith("photo")])
         self.style_widgets()
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+                field.widget.attrs["class"] = "form-checkbox"
 
     def clean(self):
         cleaned = super().clean()
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("Arrangementet kan ikke slutte før det starter."))
+        if cleaned.get("photo") and not cleaned.get("photo_consent"):
+            self.add_error(
+                "photo_consent",
+                _(
+                    "Sæt kryds, når de genkendelige på billedet har givet samtykke. "
+                    "Uden samtykke kan billedet ikke bruges."
+                ),
+            )
         return cleaned
 
     def attendance(self) -> dict[str, int]:
@@ -140,3 +330,16 @@ class EventForm(StyledMixin, forms.ModelForm):
             group: self.cleaned_data.get(f"attendance_{group}") or 0
             for group, _label in EventAttendance.Group.choices
         }
+
+
+def _activity_choices(partnership, *, current: str = ""):
+    """(key, "number. name") for the activities of the partnership's plans, newest name first."""
+    seen = {}
+    activities = Activity.objects.filter(plan__partnership=partnership).order_by(
+        "-plan__year", "-plan__amendment", "number"
+    )
+    for key, number, name in activities.values_list("key", "number", "name"):
+        seen.setdefault(key, (number, f"{number}. {name}"))
+    if current and current not in seen:
+        seen[current] = (0, current)
+    return [(key, label) for key, (_number, label) in sorted(seen.items(), key=lambda i: i[1])]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
 
-from .models import IndicatorValue, Submission
+from .models import EventAttendance, EventPhoto, IndicatorValue, Submission
 
 # action -> (from statuses, to status, who: "reporter" or "coordinator")
 TRANSITIONS = {
@@ -50,9 +50,11 @@ def submission_values_save(*, submission: Submission, rows: list[dict], user, re
         value = existing.get(row["indicator"]) or IndicatorValue(
             submission=submission, indicator_id=row["indicator"]
         )
-        old_value, old_quality = value.value, value.quality
+        old_value, old_quality, old_note = value.value, value.quality, value.note
+        old_quality_label = value.get_quality_display()
         changed = value.pk is not None and value.value != _decimal(row["value"])
-        if changed and value.is_final and not reason.strip():
+        downgraded = value.pk is not None and value.is_final and row["quality"] != old_quality
+        if (changed or downgraded) and value.is_final and not reason.strip():
             raise ValidationError(
                 _("%(indicator)s har en endelig værdi. Skriv en begrundelse for at ændre den.")
                 % {"indicator": value.indicator}
@@ -62,19 +64,22 @@ def submission_values_save(*, submission: Submission, rows: list[dict], user, re
         if value.indicator.reported_by_id != submission.organisation_id:
             raise ValidationError(_("Indikatoren indberettes af en anden organisation."))
         value.save()
-        if value.pk and (changed or old_quality != value.quality or old_value is None):
+        changes = {}
+        if changed or old_value is None:
+            changes[f"{value.indicator} {submission.year}"] = [
+                _number(old_value),
+                _number(_decimal(value.value)),
+            ]
+        if old_value is not None and old_quality != value.quality:
+            changes[str(_("Status"))] = [old_quality_label, value.get_quality_display()]
+        if old_value is not None and old_note != value.note:
+            changes[str(_("Note"))] = [old_note or "–", value.note or "–"]
+        if changes:
             audit_record(
                 user=user,
                 obj=value,
-                action=AuditEntry.Action.UPDATE
-                if old_value is not None
-                else AuditEntry.Action.CREATE,
-                changes={
-                    f"{value.indicator} {submission.year}": [
-                        _number(old_value),
-                        _number(_decimal(value.value)),
-                    ]
-                },
+                action=AuditEntry.Action.CREATE if old_value is None else AuditEntry.Action.UPDATE,
+                changes=changes,
                 reason=reason,
                 partnership=submission.partnership,
             )
@@ -135,20 +140,92 @@ def progress_add(*, form, user):
     return entry
 
 
+def _progress_audit(entry, *, user, action, changes, reason=""):
+    description = entry.deliverable.description
+    audit_record(
+        user=user,
+        obj=entry,
+        action=action,
+        changes=changes,
+        reason=reason,
+        partnership=description.plan.partnership,
+        plan=description.plan,
+        activity_key=description.key,
+    )
+
+
 @transaction.atomic
-def event_save(*, form, attendance: dict[str, int], user):
-    """Save an Event form with its participant counts per group."""
+def progress_update(*, form, user, reason: str):
+    """Correct a progress entry (a ProgressEditForm); who, when, old -> new and why are kept."""
+    if not reason.strip():
+        raise ValidationError(_("Skriv hvorfor registreringen rettes."))
+    entry = form.save(commit=False)
+    entry.full_clean()
+    entry.save()
+    changes = form_changes(form)
+    changes.pop(str(form.fields["reason"].label), None)
+    _progress_audit(
+        entry, user=user, action=AuditEntry.Action.UPDATE, changes=changes, reason=reason
+    )
+    return entry
+
+
+@transaction.atomic
+def progress_delete(*, entry, user, reason: str):
+    """Delete a progress entry; the audit trail keeps what it said and why it went."""
+    if not reason.strip():
+        raise ValidationError(_("Skriv hvorfor registreringen slettes."))
+    changes = {
+        str(_("Dato")): [entry.date.isoformat(), "–"],
+        str(_("Antal")): [str(entry.count), "–"],
+        str(_("Note")): [entry.note or "–", "–"],
+    }
+    _progress_audit(
+        entry, user=user, action=AuditEntry.Action.DELETE, changes=changes, reason=reason
+    )
+    if entry.evidence:
+        entry.evidence.delete(save=False)
+    entry.delete()
+
+
+@transaction.atomic
+def event_save(*, form, user):
+    """Save an EventForm: the event, its participant counts per group and its photos."""
     event = form.save(commit=False)
     created = event.pk is None
+    old_counts = {} if created else {row.group: row.count for row in event.attendance.all()}
     event.full_clean()
     event.save()
-    for group, count in attendance.items():
+    changes = form_changes(form)
+    for name in ("photo", "photo_caption", "photo_consent", "remove_photos"):
+        if name in form.fields:
+            changes.pop(str(form.fields[name].label), None)
+    labels = dict(EventAttendance.Group.choices)
+    for group, count in form.attendance().items():
         if count:
             event.attendance.update_or_create(group=group, defaults={"count": count})
         else:
             event.attendance.filter(group=group).delete()
-    changes = form_changes(form)
-    changes.update({f"Deltagere: {group}": ["", str(count)] for group, count in attendance.items()})
+        old = old_counts.get(group, 0)
+        if old != count:
+            changes[str(_("Deltagere: %(group)s") % {"group": labels[group]})] = [
+                str(old or "–"),
+                str(count or "–"),
+            ]
+    for photo in form.cleaned_data.get("remove_photos") or []:
+        changes[str(_("Billede fjernet"))] = [photo.caption or photo.image.name, "–"]
+        photo.image.delete(save=False)
+        photo.delete()
+    if form.cleaned_data.get("photo"):
+        photo = EventPhoto(
+            event=event,
+            image=form.cleaned_data["photo"],
+            caption=form.cleaned_data.get("photo_caption", ""),
+            consent=form.cleaned_data["photo_consent"],
+        )
+        photo.full_clean(exclude=["image"])
+        photo.save()
+        changes[str(_("Billede tilføjet"))] = ["–", photo.caption or photo.image.name]
     audit_record(
         user=user,
         obj=event,

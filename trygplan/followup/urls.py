@@ -11,9 +11,16 @@ urlpatterns = [
     path("effects/<int:number>/", views.effect_detail, name="effect"),
     path("<int:year>/status/", views.status_board, name="status_board"),
     path("<int:year>/status/progress/new/", views.progress_create, name="progress_create"),
+    path("<int:year>/status/progress/<int:pk>/", views.progress_edit, name="progress_edit"),
+    path(
+        "<int:year>/status/progress/<int:pk>/delete/",
+        views.progress_delete,
+        name="progress_delete",
+    ),
     path("<int:year>/money-to-results/", views.contribution, name="contribution"),
     path("submissions/", views.submission_list, name="submissions"),
     path("submissions/<int:pk>/", views.submission_detail, name="submission"),
+    path("submissions/<int:pk>/values/", views.submission_values, name="submission_values"),
     path("submissions/<int:pk>/import/", views.submission_import, name="submission_import"),
     path(
         "submissions/<int:pk>/<slug:action>/",
@@ -22,5 +29,6 @@ urlpatterns = [
     ),
     path("events/", views.event_list, name="events"),
     path("events/new/", views.event_create, name="event_create"),
+    path("events/<int:pk>/edit/", views.event_edit, name="event_edit"),
     path("events/calendar.ics", views.event_calendar, name="event_calendar"),
 ]

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -21,10 +22,13 @@ from . import access, importers, reports, services
 from .exports import ics_calendar
 from .forms import (
     ConfirmImportForm,
+    DeleteForm,
     EventForm,
+    ProgressEditForm,
     ProgressForm,
     ReasonForm,
     SubmissionCreateForm,
+    SubmissionValuesForm,
     UploadForm,
 )
 from .models import Event, EventPhoto, Indicator, IndicatorValue, Submission
@@ -181,7 +185,8 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_members(request.user, slug)
     organisation = access.reporter_organisation(request.user, partnership)
     years = list(range(partnership.period_start, partnership.period_end + 2))
-    form = SubmissionCreateForm(request.POST or None, years=years)
+    initial = {"year": min(timezone.localdate().year, years[-1])}
+    form = SubmissionCreateForm(request.POST or None, years=years, initial=initial)
     if request.method == "POST":
         if organisation is None:
             raise PermissionDenied(_("Du indberetter ikke for en organisation i partnerskabet."))
@@ -235,6 +240,31 @@ def _submission_context(request, submission, **extra) -> dict:
         reason_form=ReasonForm(),
         **extra,
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submission_values(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The partner's form for the submission: one row per indicator; all rows saved or none."""
+    submission = access.get_submission_for_edit(request.user, slug, pk)
+    indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+    values = {value.indicator_id: value for value in submission.values.all()}
+    form = SubmissionValuesForm(request.POST or None, indicators=indicators, values=values)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.submission_values_save(
+                submission=submission,
+                rows=form.rows(),
+                user=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(request, _("%(count)s værdier er gemt.") % {"count": len(saved)})
+            return redirect(submission)
+    context = _context(request, submission.partnership, submission=submission, form=form)
+    return render(request, "followup/submission_values.html", context)
 
 
 @login_required
@@ -331,6 +361,34 @@ def progress_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     return render(request, "followup/form.html", context)
 
 
+@login_required
+@require_http_methods(["GET", "POST"])
+def progress_edit(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    plan, entry = access.get_progress_for_edit(request.user, slug, year, pk)
+    form = ProgressEditForm(request.POST or None, request.FILES or None, instance=entry, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        services.progress_update(form=form, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Registreringen er rettet."))
+        return redirect("followup:status_board", slug, year)
+    context = _context(request, plan.partnership, form=form, title=_("Ret registrering"))
+    context.update(plan=plan, entry=entry)
+    return render(request, "followup/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def progress_delete(request: HttpRequest, slug: str, year: int, pk: int) -> HttpResponse:
+    plan, entry = access.get_progress_for_edit(request.user, slug, year, pk)
+    form = DeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.progress_delete(entry=entry, user=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("Registreringen er slettet."))
+        return redirect("followup:status_board", slug, year)
+    context = _context(request, plan.partnership, form=form, entry=entry)
+    context["plan"] = plan
+    return render(request, "followup/progress_delete.html", context)
+
+
 @require_GET
 def event_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
@@ -346,12 +404,27 @@ def event_list(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_recording(request.user, slug)
-    form = EventForm(request.POST or None, instance=Event(partnership=partnership))
+    form = EventForm(
+        request.POST or None, request.FILES or None, instance=Event(partnership=partnership)
+    )
     if request.method == "POST" and form.is_valid():
-        services.event_save(form=form, attendance=form.attendance(), user=request.user)
+        services.event_save(form=form, user=request.user)
         messages.success(request, _("Arrangementet er gemt."))
         return redirect("followup:events", slug)
     context = _context(request, partnership, form=form, title=_("Nyt arrangement"))
+    return render(request, "followup/form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    event = access.get_event_for_edit(request.user, slug, pk)
+    form = EventForm(request.POST or None, request.FILES or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        services.event_save(form=form, user=request.user)
+        messages.success(request, _("Arrangementet er gemt."))
+        return redirect(f"{reverse('followup:events', args=[slug])}#event-{event.pk}")
+    context = _context(request, event.partnership, form=form, title=_("Ret arrangement"))
     return render(request, "followup/form.html", context)
 
 

@@ -80,3 +80,38 @@ def test_users_of_another_partnership_get_404(client, amager, outsider):
 def test_the_form_refuses_put(client, amager, koordinator):
     client.force_login(koordinator)
     assert client.put(NEW).status_code == 405
+
+
+def test_a_new_public_event_is_in_the_calendar_feed_and_an_internal_one_is_not(
+    client, amager, koordinator
+):
+    client.force_login(koordinator)
+    client.post(NEW, _event_data(starts_at="2099-11-20T17:00", ends_at="2099-11-20T20:00"))
+    internal = _event_data(title="Internt møde", starts_at="2099-12-01T10:00", ends_at="")
+    del internal["is_public"]
+    client.post(NEW, internal)
+    client.logout()
+    feed = client.get("/p/amager/followup/events/calendar.ics").content.decode()
+    assert "SUMMARY:Lysfest 2017" in feed
+    assert "Internt møde" not in feed
+
+
+def test_the_coordinator_adds_a_photo_with_consent_when_creating_an_event(
+    client, amager, koordinator, photo_upload
+):
+    client.force_login(koordinator)
+    data = _event_data(photo=photo_upload, photo_caption="Lanterner", photo_consent="on")
+    assert client.post(NEW, data).status_code == 302
+    event = Event.objects.get(title="Lysfest 2017")
+    assert event.photos.get().caption == "Lanterner"
+    assert AuditEntry.objects.get(object_id=event.pk).changes["Billede tilføjet"] == [
+        "–",
+        "Lanterner",
+    ]
+
+
+def test_the_activity_is_chosen_from_the_plans_activities(client, amager, koordinator):
+    client.force_login(koordinator)
+    text = client.get(NEW).content.decode()
+    assert '<option value="streetsport">' in text
+    assert "Ingen bestemt aktivitet" in text

@@ -41,3 +41,9 @@ def test_users_of_another_partnership_get_404(client, followup, outsider):
 def test_it_refuses_put(client, followup, partner):
     client.force_login(partner)
     assert client.put(URL).status_code == 405
+
+
+def test_the_year_to_open_defaults_to_the_newest_year_not_the_oldest(client, followup, partner):
+    client.force_login(partner)
+    text = client.get(URL).content.decode()
+    assert '<option value="2017" selected>' in text

@@ -87,3 +87,24 @@ def test_returning_needs_a_reason(draft_submission, koordinator):
     Submission.objects.filter(pk=draft_submission.pk).update(status="submitted")
     with pytest.raises(ValidationError, match="hvorfor"):
         submission_transition(submission=draft_submission, action="return", user=koordinator)
+
+
+def test_making_a_final_value_provisional_needs_a_reason_and_is_recorded(
+    draft_submission, ssp_cases, partner
+):
+    submission_values_save(
+        submission=draft_submission, rows=_rows(ssp_cases, "12", "final"), user=partner
+    )
+    with pytest.raises(ValidationError, match="Skriv en begrundelse"):
+        submission_values_save(
+            submission=draft_submission, rows=_rows(ssp_cases, "12", "provisional"), user=partner
+        )
+    submission_values_save(
+        submission=draft_submission,
+        rows=_rows(ssp_cases, "12", "provisional"),
+        user=partner,
+        reason="Politiet har varslet en rettelse",
+    )
+    entry = AuditEntry.objects.newest_first().first()
+    assert entry.changes == {"Status": ["Endelig", "Foreløbig"]}
+    assert entry.reason == "Politiet har varslet en rettelse"
