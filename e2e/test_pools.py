@@ -75,6 +75,7 @@ def test_a_resident_applies_and_the_working_group_grants_and_spends(page, plan20
     page.get_by_role("button", name="Indstil til bevilling").click()
     page.get_by_role("link", name="Bevilg").click()
     page.get_by_label("Bevilget beløb (kr.)").fill("12.400")
+    page.get_by_label("Beslutningsdato").fill("2016-04-12")
     page.get_by_role("button", name="Bevilg").click()
     expect(page.locator("#id_amount_error")).to_contain_text("Skriv en begrundelse")
     page.get_by_label("Begrundelse").fill("80 %: montering klares delvist af driften.")
@@ -105,6 +106,7 @@ def test_a_resident_applies_and_the_working_group_grants_and_spends(page, plan20
     # The mid-year recommendation PDF contains the grant.
     page.goto("/p/amager/pools/")
     page.get_by_role("link", name="Halvårsindstilling til styregruppen").first.click()
+    expect(page.locator("#figures-as-of")).to_contain_text("Tallene er opgjort pr. 30. juni 2016")
     with page.expect_download(timeout=30_000) as download_info:
         page.get_by_role("link", name="Hent som PDF").click()
     pdf = PdfReader(download_info.value.path())

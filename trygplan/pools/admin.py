@@ -49,7 +49,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Grant)
 class GrantAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "pool", "amount", "status", "granted_at", "is_fast_track"]
+    list_display = ["__str__", "pool", "amount", "status", "decided_on", "is_fast_track"]
     list_filter = ["pool__partnership", "pool__year", "pool__kind", "status"]
 
 

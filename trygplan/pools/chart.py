@@ -32,7 +32,7 @@ def _by_month(queryset, month_field: str) -> dict[int, int]:
 def build_draw(pool: Pool, allocation: int, today: datetime.date | None = None) -> dict:
     """Cumulative granted and spent per month of the pool's year (up to today)."""
     granted = _by_month(
-        Grant.objects.filter(pool=pool, granted_at__year=pool.year).order_by(), "granted_at"
+        Grant.objects.filter(pool=pool, decided_on__year=pool.year).order_by(), "decided_on"
     )
     spent = _by_month(
         Expense.objects.filter(grant__pool=pool, date__year=pool.year).order_by(), "date"

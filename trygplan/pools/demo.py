@@ -251,13 +251,17 @@ def _date(rnd, application, year, month):
     grant = Grant.objects.filter(application=application).first()
     if grant is not None:
         granted = grant.application.transitions.filter(to_status=S.GRANTED).first().created_at
-        changes = {"granted_at": granted, "is_invented": True}
+        changes = {"granted_at": granted, "decided_on": granted.date(), "is_invented": True}
         if grant.ratified_at:
             changes["ratified_at"] = granted + datetime.timedelta(days=7)
         if grant.closed_at:
             changes["closed_at"] = datetime.datetime(year, 12, 1, 12, tzinfo=datetime.UTC)
         Grant.objects.filter(pk=grant.pk).update(**changes)
         Expense.objects.filter(grant=grant).update(is_invented=True)
+        # Money is spent after the decision, never before it.
+        Expense.objects.filter(grant=grant, date__lte=granted.date()).update(
+            date=granted.date() + datetime.timedelta(days=3)
+        )
     last = Transition.objects.filter(application=application).last()
     application.refresh_from_db()
     if application.closed_at:

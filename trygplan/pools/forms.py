@@ -4,6 +4,7 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
@@ -156,8 +157,8 @@ class ApplicationForm(StyledMixin, forms.ModelForm):
         widgets = {
             "purpose": forms.Textarea(attrs={"rows": 4}),
             "addresses": forms.Textarea(attrs={"rows": 3}),
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "end_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         }
         error_messages = {
             "title": {"required": _("Giv projektet en titel.")},
@@ -287,6 +288,13 @@ class GrantForm(StyledMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Skal udfyldes, når beløbet er forskelligt fra det ansøgte."),
     )
+    decided_on = forms.DateField(
+        label=_("Beslutningsdato"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        required=False,
+        help_text=_("Mødedatoen (tom: i dag). Afgør, hvilken afrapportering bevillingen indgår i."),
+        error_messages={"invalid": _("Skriv en gyldig dato.")},
+    )
     results = forms.ModelMultipleChoiceField(
         label=_("Bidrager til resultater i forandringsteorien"),
         queryset=Result.objects.none(),
@@ -297,16 +305,23 @@ class GrantForm(StyledMixin, forms.Form):
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].initial = application.requested_total
+        self.fields["decided_on"].initial = timezone.localdate()
         self.fields["results"].queryset = Result.objects.filter(
             partnership=application.pool.partnership
         )
         self.style_widgets()
 
+    def clean_decided_on(self):
+        decided_on = self.cleaned_data["decided_on"]
+        if decided_on and decided_on > timezone.localdate():
+            raise forms.ValidationError(_("Beslutningsdatoen kan ikke ligge i fremtiden."))
+        return decided_on
+
 
 class ExpenseForm(StyledMixin, forms.Form):
     date = forms.DateField(
         label=_("Dato"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": _("Angiv datoen."), "invalid": _("Skriv en gyldig dato.")},
     )
     amount = SignedKronerField(

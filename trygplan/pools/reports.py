@@ -22,37 +22,61 @@ from .models import Application, Expense, Grant, Pool, Recommendation
 
 def recommendation_data(*, partnership, year: int, period: str) -> dict:
     """Per pool of the year: allocation, grants (purpose, amount), expenses, what is left and
-    the working group's proposal for the rest."""
-    pools = list(
-        Pool.objects.filter(partnership=partnership, year=year).in_plan_order().with_money()
-    )
+    the working group's proposal for the rest.
+
+    The figures are as of the period's cut-off (`Recommendation.cut_off`): grants by their
+    decision date, expenses by their date. Before the cut-off has come, as of today.
+    """
+    cut_off = Recommendation.cut_off(year, period)
+    as_of = min(cut_off, timezone.localdate())
+    pools = list(Pool.objects.filter(partnership=partnership, year=year).in_plan_order())
     proposals = {r.pool_id: r for r in Recommendation.objects.filter(pool__in=pools, period=period)}
     sections = []
     for pool in pools:
         grants = (
             Grant.objects.filter(pool=pool)
+            .decided_by(as_of)
             .select_related("application")
-            .with_spent()
-            .order_by("granted_at", "pk")
+            .with_spent(as_of=as_of)
+            .order_by("decided_on", "pk")
         )
-        expenses = Expense.objects.filter(grant__pool=pool).select_related("grant__application")
+        expenses = Expense.objects.filter(grant__pool=pool, date__lte=as_of).select_related(
+            "grant__application"
+        )
         sections.append(
             {
                 "pool": pool,
-                "balance": pool.balance(),
+                "balance": pool.balance(as_of=as_of),
                 "grants": grants,
                 "expenses": expenses,
                 "recommendation": proposals.get(pool.pk),
             }
         )
-    return {
+    data = {
         "partnership": partnership,
         "year": year,
         "period": period,
         "period_label": Recommendation.Period(period).label,
         "sections": sections,
+        "cut_off": cut_off,
+        "as_of": as_of,
+        "is_preliminary": as_of < cut_off,
         "generated_at": timezone.now(),
     }
+    return {**data, "figures_note": figures_note(data)}
+
+
+def figures_note(data: dict) -> str:
+    """The sentence that says which day the figures are from (page, PDF and Word)."""
+    if data["is_preliminary"]:
+        return _("Foreløbige tal opgjort %(as_of)s. Afrapporteringen opgøres pr. %(cut_off)s.") % {
+            "as_of": formats.date_format(data["as_of"], "j. F Y"),
+            "cut_off": formats.date_format(data["cut_off"], "j. F Y"),
+        }
+    return _(
+        "Tallene er opgjort pr. %(cut_off)s: bevillinger efter beslutningsdato, udgifter efter"
+        " dato."
+    ) % {"cut_off": formats.date_format(data["cut_off"], "j. F Y")}
 
 
 def _title(data: dict) -> str:
@@ -76,6 +100,7 @@ def recommendation_docx(data: dict) -> Rendered:
     document = docx_document(title)
     document.add_heading(title, level=1)
     document.add_paragraph(str(data["partnership"]))
+    document.add_paragraph(data["figures_note"])
     for section in data["sections"]:
         pool, balance = section["pool"], section["balance"]
         document.add_heading(str(pool), level=2)
@@ -98,7 +123,7 @@ def recommendation_docx(data: dict) -> Rendered:
             [
                 grant.application.title,
                 grant.application.purpose,
-                formats.date_format(grant.granted_at, "j. F Y"),
+                formats.date_format(grant.decided_on, "j. F Y"),
                 grant.amount,
             ]
             for grant in section["grants"]

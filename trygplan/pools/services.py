@@ -5,7 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from trygplan.audit.models import AuditEntry
@@ -204,9 +204,16 @@ def _check_amount(*, pool: Pool, amount: int, fast_track: bool) -> None:
 
 @transaction.atomic
 def grant_create(
-    *, application: Application, amount: int, reason: str, user, results=(), fast_track=False
+    *,
+    application: Application,
+    amount: int,
+    reason: str,
+    user,
+    results=(),
+    fast_track=False,
+    decided_on: datetime.date | None = None,
 ) -> Grant:
-    """Grant money to an application.
+    """Grant money to an application, decided on `decided_on` (default today).
 
     The pool row is locked first, so a second grant in the same pool waits until this one
     is saved and then sees the lower balance: two grants cannot together overdraw the pool.
@@ -233,8 +240,12 @@ def grant_create(
             _("Skriv en begrundelse, når beløbet er forskelligt fra det ansøgte (%(requested)s).")
             % {"requested": format_kroner(requested)}
         )
+    decided_on = decided_on or timezone.localdate()
+    if decided_on > timezone.localdate():
+        raise ValidationError(_("Beslutningsdatoen kan ikke ligge i fremtiden."))
     _check_amount(pool=pool, amount=amount, fast_track=fast_track)
     grant = Grant(
+        decided_on=decided_on,
         pool=pool,
         application=application,
         amount=amount,
@@ -253,6 +264,7 @@ def grant_create(
         changes={
             _("Ansøgt"): ["–", format_kroner(requested)],
             _("Bevilget"): ["–", format_kroner(amount)],
+            _("Beslutningsdato"): ["–", formats.date_format(decided_on, "j. F Y")],
         },
         reason=reason,
     )

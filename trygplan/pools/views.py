@@ -54,7 +54,7 @@ def pool_public(request: HttpRequest, slug: str, year: int, kind: str) -> HttpRe
         Grant.objects.filter(pool=pool)
         .exclude(status=Grant.Status.CANCELLED)
         .select_related("application")
-        .order_by("granted_at", "pk")
+        .order_by("decided_on", "pk")
     )
     context = _context(request, pool.partnership, pool=pool, balance=pool.balance(), funded=funded)
     return render(request, "pools/pool.html", context)

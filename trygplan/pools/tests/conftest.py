@@ -1,5 +1,6 @@
 """Pools of 2016 for the Amager fixture, and helpers that make cases through the services."""
 
+import datetime
 import io
 import uuid
 
@@ -75,6 +76,27 @@ def recommended(pool, user, **kwargs) -> Application:
     return advance(submit(pool, **kwargs), user, S.SCREENING, S.ASSESSED, S.RECOMMENDED)
 
 
+def spring_and_autumn(pool, user):
+    """A grant in March with expenses in May and October, and a second grant in September."""
+    spring = services.grant_create(
+        application=recommended(pool, user, title="Lys i passagen"),
+        amount=10_000,
+        reason="",
+        user=user,
+        decided_on=datetime.date(2016, 3, 1),
+    )
+    for day, amount in ((datetime.date(2016, 5, 2), 4_000), (datetime.date(2016, 10, 15), 3_000)):
+        services.expense_add(grant=spring, user=user, date=day, amount=amount, supplier="El")
+    autumn = services.grant_create(
+        application=recommended(pool, user, title="Beskæring ved stien", lines=[("Buske", 5_000)]),
+        amount=5_000,
+        reason="",
+        user=user,
+        decided_on=datetime.date(2016, 9, 1),
+    )
+    return spring, autumn
+
+
 @pytest.fixture
 def application(urban):
     return submit(urban)
@@ -84,5 +106,9 @@ def application(urban):
 def grant(urban, arbejdsgruppe):
     application = recommended(urban, arbejdsgruppe)
     return services.grant_create(
-        application=application, amount=10_000, reason="", user=arbejdsgruppe
+        application=application,
+        amount=10_000,
+        reason="",
+        user=arbejdsgruppe,
+        decided_on=datetime.date(2016, 3, 1),
     )

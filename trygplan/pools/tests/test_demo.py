@@ -20,7 +20,7 @@ def test_the_demo_fills_all_pools_of_both_years_and_is_labelled(amager, plan2016
     assert not Application.objects.filter(is_invented=False).exists()
     assert not Grant.objects.filter(is_invented=False).exists()
     assert not Expense.objects.filter(is_invented=False).exists()
-    assert Grant.objects.filter(pool__year=2015, granted_at__year=2015).count() == 7
+    assert Grant.objects.filter(pool__year=2015, decided_on__year=2015).count() == 7
     for pool in Pool.objects.all():
         assert pool.balance().available >= 0
     page = client.get("/p/amager/pools/2016/safety_activities/").content.decode()

@@ -5,7 +5,7 @@ import datetime
 from trygplan.plans.models import BudgetLine, Plan
 from trygplan.pools import services
 
-from .conftest import recommended
+from .conftest import recommended, spring_and_autumn
 
 
 def test_allocation_is_read_from_the_plans_budget_line(urban, acute, activities):
@@ -80,3 +80,21 @@ def test_the_annotated_balance_equals_the_computed_one(grant, urban, arbejdsgrup
     annotated = {pool.pk: pool.balance() for pool in Pool.objects.with_money()}
     assert annotated[urban.pk] == urban.balance()
     assert annotated[urban.pk].available == 100_000 - 7_000 - 4_000
+
+
+def test_the_balance_as_of_a_day_counts_grants_by_decision_and_expenses_by_date(
+    urban, arbejdsgruppe
+):
+    spring_and_autumn(urban, arbejdsgruppe)
+    june = urban.balance(as_of=datetime.date(2016, 6, 30))
+    assert (june.committed, june.spent, june.available) == (6_000, 4_000, 90_000)
+    december = urban.balance(as_of=datetime.date(2016, 12, 31))
+    assert (december.committed, december.spent, december.available) == (8_000, 7_000, 85_000)
+    assert urban.balance() == december
+
+
+def test_a_grant_cancelled_later_still_counted_as_committed_on_the_day(urban, arbejdsgruppe):
+    spring, _autumn = spring_and_autumn(urban, arbejdsgruppe)
+    services.grant_cancel(grant=spring, user=arbejdsgruppe, reason="Projektet er opgivet.")
+    assert urban.balance(as_of=datetime.date(2016, 6, 30)).committed == 6_000
+    assert urban.balance().committed == 5_000

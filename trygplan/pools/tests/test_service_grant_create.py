@@ -1,11 +1,13 @@
 """services.grant_create: money rules, who may grant, the fast track, and no overdraft."""
 
+import datetime
 import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, connections
 from django.http import Http404
+from django.utils import timezone
 
 from trygplan.audit.models import AuditEntry
 from trygplan.pools import services
@@ -152,3 +154,29 @@ def test_two_concurrent_grants_cannot_overdraw_the_pool(amager, arbejdsgruppe):
     assert Grant.objects.count() == 1
     assert urban.balance().available == 40_000
     assert Application.objects.filter(status=S.RECOMMENDED).count() == 1
+
+
+def test_the_decision_date_is_recorded_and_audited(urban, arbejdsgruppe):
+    grant = services.grant_create(
+        application=recommended(urban, arbejdsgruppe),
+        amount=10_000,
+        reason="",
+        user=arbejdsgruppe,
+        decided_on=datetime.date(2016, 4, 12),
+    )
+    assert grant.decided_on == datetime.date(2016, 4, 12)
+    entry = AuditEntry.objects.filter(object_id=grant.pk, content_type__model="grant").get()
+    assert entry.changes["Beslutningsdato"] == ["–", "12. april 2016"]
+
+
+def test_a_decision_in_the_future_is_refused(urban, arbejdsgruppe):
+    application = recommended(urban, arbejdsgruppe)
+    with pytest.raises(ValidationError, match="fremtiden"):
+        services.grant_create(
+            application=application,
+            amount=10_000,
+            reason="",
+            user=arbejdsgruppe,
+            decided_on=timezone.localdate() + datetime.timedelta(days=1),
+        )
+    assert not Grant.objects.exists()

@@ -71,3 +71,11 @@ def _wg():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(username="arbejdsgruppe")
+
+
+def test_the_amend_form_shows_the_dates_already_given(client, urban):
+    application = submit(urban, start_date="2016-08-01", end_date="2016-08-31")
+    advance(application, _wg(), S.SCREENING, S.MORE_INFO_REQUESTED)
+    page = client.get(url(application)).content.decode()
+    # A date field shows only an ISO date; anything else would be blank and lost on saving.
+    assert 'value="2016-08-01"' in page and 'value="2016-08-31"' in page

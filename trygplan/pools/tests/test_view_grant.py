@@ -1,7 +1,10 @@
 """Granting through the page: the working group; the coordinator's fast track; clear refusals."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from trygplan.pools.models import Grant
 
@@ -128,3 +131,23 @@ def test_wrong_method(client, urban, arbejdsgruppe):
     application = recommended(urban, arbejdsgruppe)
     client.force_login(arbejdsgruppe)
     assert client.put(url(application)).status_code == 405
+
+
+def test_the_decision_date_defaults_to_today_and_may_be_a_past_meeting(
+    client, urban, arbejdsgruppe
+):
+    application = recommended(urban, arbejdsgruppe)
+    client.force_login(arbejdsgruppe)
+    page = client.get(url(application)).content.decode()
+    assert "Beslutningsdato" in page and timezone.localdate().isoformat() in page
+    client.post(url(application), {"amount": "10.000", "decided_on": "2016-04-12"})
+    assert Grant.objects.get().decided_on == datetime.date(2016, 4, 12)
+
+
+def test_a_decision_date_in_the_future_is_refused(client, urban, arbejdsgruppe):
+    application = recommended(urban, arbejdsgruppe)
+    client.force_login(arbejdsgruppe)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    response = client.post(url(application), {"amount": "10.000", "decided_on": tomorrow})
+    assert "Beslutningsdatoen kan ikke ligge i fremtiden." in response.content.decode()
+    assert not Grant.objects.exists()

@@ -5,10 +5,14 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import formats, timezone
 from docx import Document
 from pypdf import PdfReader
 
+from trygplan.pools import services
 from trygplan.pools.models import Recommendation
+
+from .conftest import spring_and_autumn
 
 URL = "/p/amager/pools/2016/recommendation/mid_year/"
 
@@ -71,3 +75,50 @@ def test_wrong_method(client, urban, styregruppe):
     client.force_login(styregruppe)
     assert client.put(URL).status_code == 405
     assert client.post("/p/amager/pools/2016/recommendation/mid_year.pdf").status_code == 405
+
+
+def test_the_mid_year_figures_are_as_of_30_june_even_when_rendered_later(
+    client, urban, arbejdsgruppe, styregruppe
+):
+    spring_and_autumn(urban, arbejdsgruppe)
+    client.force_login(styregruppe)
+    page = client.get(URL).content.decode()
+    assert "Tallene er opgjort pr. 30. juni 2016" in page
+    assert "Lys i passagen" in page and "Beskæring ved stien" not in page
+    assert "15. oktober 2016" not in page and "2. maj 2016" in page
+    assert "6.000 kr." in page and "90.000 kr." in page  # committed, left on 30 June
+
+
+def test_the_year_end_figures_include_the_autumn(client, urban, arbejdsgruppe, styregruppe):
+    spring_and_autumn(urban, arbejdsgruppe)
+    client.force_login(styregruppe)
+    page = client.get("/p/amager/pools/2016/recommendation/year_end/").content.decode()
+    assert "Tallene er opgjort pr. 31. december 2016" in page
+    assert "Beskæring ved stien" in page and "15. oktober 2016" in page
+    assert "85.000 kr." in page
+
+
+def test_the_mid_year_pdf_and_word_leave_out_the_autumn_and_say_the_date(
+    client, urban, arbejdsgruppe, styregruppe
+):
+    spring_and_autumn(urban, arbejdsgruppe)
+    client.force_login(styregruppe)
+    response = client.get("/p/amager/pools/2016/recommendation/mid_year.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "30. juni 2016" in text and "Lys i passagen" in text
+    assert "Beskæring ved stien" not in text and "15. oktober 2016" not in text
+    response = client.get("/p/amager/pools/2016/recommendation/mid_year.docx")
+    document = Document(io.BytesIO(response.content))
+    paragraphs = " ".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Tallene er opgjort pr. 30. juni 2016" in paragraphs
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Lys i passagen" in cells and "Beskæring ved stien" not in cells
+
+
+def test_before_the_cut_off_the_figures_are_marked_preliminary(client, amager, styregruppe):
+    year = timezone.localdate().year
+    services.pools_create_year(partnership=amager, year=year)
+    client.force_login(styregruppe)
+    page = client.get(f"/p/amager/pools/{year}/recommendation/year_end/").content.decode()
+    today = formats.date_format(timezone.localdate(), "j. F Y")
+    assert f"Foreløbige tal opgjort {today}. Afrapporteringen opgøres pr. 31. december" in page
