@@ -110,18 +110,7 @@ def _descriptions(plan, seed, results, focus_areas, orgs) -> dict[str, ActivityD
             focus_area=focus_areas.get(row.get("focus_area")),
             parent=descriptions.get(row.get("parent")),
             order=order,
-            **{
-                name: _text(row, name)
-                for name in (
-                    "description",
-                    "target_group",
-                    "timeline",
-                    "measurements",
-                    "effect_text",
-                    "economy_text",
-                    "responsible_text",
-                )
-            },
+            **{name: _text(row, name) for name in ActivityDescription.TEXT_FIELDS},
         )
         description.results.set([results[number] for number in row.get("results") or []])
         description.responsible_organisations.set(

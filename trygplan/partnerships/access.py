@@ -74,10 +74,8 @@ def get_plan_for_read(user, slug: str, year: int, amendment: int | None = None) 
     the newest version of any status. `amendment` asks for one exact version.
     """
     partnership = get_partnership(slug)
-    plans = visible_plans(user, partnership).filter(year=year)
-    if amendment is not None:
-        plans = plans.filter(amendment=amendment)
-    plan = plans.select_related("partnership", "based_on").order_by("-amendment").first()
+    plans = visible_plans(user, partnership).versions_of(year, amendment)
+    plan = plans.select_related("partnership", "based_on").first()
     if plan is None:
         raise Http404(_("Der er ingen tryghedsplan for %(year)s.") % {"year": year})
     return plan

@@ -30,15 +30,6 @@ ERROR = "error"
 WARNING = "warning"
 
 PLAN_TEXT_FIELDS = ["introduction", "theory_of_change_intro", "overview_intro"]
-DESCRIPTION_TEXT_FIELDS = [
-    "description",
-    "target_group",
-    "timeline",
-    "measurements",
-    "effect_text",
-    "economy_text",
-    "responsible_text",
-]
 
 
 @dataclass
@@ -286,7 +277,7 @@ def check_footnotes(data: PlanData):
     texts += [
         (data.description_target(d), getattr(d, name))
         for d in data.descriptions
-        for name in DESCRIPTION_TEXT_FIELDS
+        for name in ActivityDescription.TEXT_FIELDS
     ]
     for target, text in texts:
         for key in footnote_keys(text):

@@ -172,10 +172,8 @@ def _plan_by_code(user, partnership, code: str) -> Plan | None:
     year, _sep, amendment = (code or "").partition("-")
     if not year.isdigit() or (amendment and not amendment.isdigit()):
         return None
-    plans = access.visible_plans(user, partnership).filter(year=int(year))
-    if amendment:
-        plans = plans.filter(amendment=int(amendment))
-    return plans.order_by("-amendment").first()
+    plans = access.visible_plans(user, partnership)
+    return plans.versions_of(int(year), int(amendment) if amendment else None).first()
 
 
 def _diff_plans(request: HttpRequest, slug: str):

@@ -89,6 +89,13 @@ class PlanQuerySet(models.QuerySet):
     def for_partnership(self, partnership):
         return self.filter(partnership=partnership)
 
+    def versions_of(self, year: int, amendment: int | None = None):
+        """The year's versions, newest amendment first (or just the one asked for)."""
+        plans = self.filter(year=year)
+        if amendment is not None:
+            plans = plans.filter(amendment=amendment)
+        return plans.order_by("-amendment")
+
 
 class PublishedPlanManager(models.Manager.from_queryset(PlanQuerySet)):
     def get_queryset(self):
@@ -211,6 +218,17 @@ class Plan(models.Model):
 
 class ActivityDescription(models.Model):
     """A described activity of the plan's text; see the module docstring."""
+
+    # The free texts, which may hold "- " bullets and [^key] footnote references.
+    TEXT_FIELDS = (
+        "description",
+        "target_group",
+        "timeline",
+        "measurements",
+        "effect_text",
+        "economy_text",
+        "responsible_text",
+    )
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="descriptions")
     key = models.SlugField(

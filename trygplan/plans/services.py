@@ -243,11 +243,7 @@ def plan_create_amendment(*, plan: Plan, user) -> Plan:
     plan = Plan.private_objects.select_for_update().get(pk=plan.pk)
     if not plan.is_frozen:
         raise ValidationError(_("Kun en godkendt plan kan få et tillæg."))
-    newest = (
-        Plan.private_objects.filter(partnership=plan.partnership, year=plan.year)
-        .order_by("-amendment")
-        .first()
-    )
+    newest = Plan.private_objects.for_partnership(plan.partnership).versions_of(plan.year).first()
     if newest.pk != plan.pk:
         raise ValidationError(
             _("Der findes allerede tillæg nr. %(n)s til planen for %(year)s.")

@@ -3,6 +3,8 @@ which record them in the audit log, so grants and expenses are read-only here.""
 
 from django.contrib import admin
 
+from trygplan.core.admin import ReadOnlyAdmin
+
 from .models import Application, ApplicationLine, Expense, Grant, Pool, Recommendation, Transition
 
 
@@ -34,17 +36,6 @@ class ApplicationAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     readonly_fields = ["status", "token", "submission_key", "closed_at", "contacts_erased_at"]
     inlines = [LineInline, TransitionInline]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Grant)

@@ -20,10 +20,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, partnership, year, amendment, **options):
-        plans = Plan.private_objects.filter(partnership__slug=partnership, year=year)
-        if amendment is not None:
-            plans = plans.filter(amendment=amendment)
-        plan = plans.select_related("partnership").order_by("-amendment").first()
+        plans = Plan.private_objects.filter(partnership__slug=partnership)
+        plan = plans.versions_of(year, amendment).select_related("partnership").first()
         if plan is None:
             raise CommandError(
                 _("Der er ingen tryghedsplan for %(year)s i %(slug)s.")
