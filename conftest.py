@@ -4,15 +4,37 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from trygplan.demo.services import demo_load
-from trygplan.partnerships.models import Membership, Partnership, Role
+from trygplan.partnerships.models import Membership, Organisation, Partnership, Role
 from trygplan.plans.models import Plan
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the seed's plan once per test database; each test runs in a rolled-back
+    transaction on top of it, so a test pays for what it adds, not for the seed."""
+    with django_db_blocker.unblock():
+        demo_load(extras=False)
 
 
 @pytest.fixture
 def amager(db):
-    """Amager Partnerskab with its published 2016 plan and the demo users."""
+    """Amager Partnerskab with its published 2016 plan and the demo users.
+
+    Loaded once per session (`django_db_setup`); a transactional test (browser journeys)
+    empties the database afterwards, so the loader runs again where the seed is gone.
+    """
     partnership, _ = demo_load(extras=False)
     return partnership
+
+
+@pytest.fixture
+def empty_db(db):
+    """A database without the session's seed, for tests of loading it."""
+    Plan.private_objects.all().delete()  # plans first: descriptions protect focus areas
+    Partnership.objects.all().delete()
+    get_user_model().objects.all().delete()
+    Organisation.objects.update(parent=None)
+    Organisation.objects.all().delete()
 
 
 @pytest.fixture

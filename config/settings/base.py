@@ -17,7 +17,6 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-SHARED_DIR = Path(os.environ.get("TRYGPLAN_SHARED_DIR", BASE_DIR.parent / "shared"))
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -135,8 +134,9 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 
 TRYGPLAN_DEMO = env_bool("TRYGPLAN_DEMO", False)
-# Where the real Copenhagen open data lives (CC BY 4.0, Københavns Kommune via Open Data DK).
-TRYGPLAN_GEO_DIR = Path(os.environ.get("TRYGPLAN_GEO_DIR", SHARED_DIR / "data" / "geo"))
+# The real Copenhagen open data shipped in the repository (CC BY 4.0, Københavns Kommune via
+# Open Data DK): trygplan/geodata/README.md.
+TRYGPLAN_GEO_DIR = Path(os.environ.get("TRYGPLAN_GEO_DIR", BASE_DIR / "trygplan" / "geodata"))
 
 # Background map tiles (e.g. an OpenStreetMap-compatible URL template). Empty: maps draw the
 # partnership polygon and pins on a plain background, with nothing loaded from outside.

@@ -1,6 +1,5 @@
 """The demo is the seed's plan: these check the transcription against the seed's own numbers."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -72,15 +71,14 @@ def test_the_command_prints_the_demo_logins(db, capsys):
     assert "koordinator" in out and "trygplan-demo" in out
 
 
-@pytest.mark.django_db
-def test_no_demo_users_outside_demo_mode(settings):
+def test_no_demo_users_outside_demo_mode(empty_db, settings):
     settings.TRYGPLAN_DEMO = False
     demo_load()
     assert Partnership.objects.filter(slug="amager").exists()
     assert not get_user_model().objects.exists()
 
 
-def test_the_full_demo_loads_every_modules_invented_data(db):
+def test_the_full_demo_loads_every_modules_invented_data(empty_db):
     partnership, created = demo_load()
     assert created and partnership.plans.count() == 1
 
