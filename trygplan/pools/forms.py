@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from trygplan.core.forms import KronerField, StyledMixin
 from trygplan.lib.geo import contains
 from trygplan.lib.money import format_kroner
-from trygplan.plans.forms import KronerField, StyledMixin
 from trygplan.plans.models import Result
 
 from .models import Application, Recommendation

@@ -1,12 +1,12 @@
 """The working group's recommendation to the steering group (PDF, Word) and the exports.
 
-Renderers follow `trygplan.documents.rendering`: each returns a `Rendered`.
+Renderers follow `trygplan.lib.files`: each returns a `Rendered`.
 """
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from trygplan.documents.rendering import (
+from trygplan.lib.files import (
     CONTENT_TYPES,
     Rendered,
     csv_bytes,

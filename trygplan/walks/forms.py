@@ -6,9 +6,9 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
 from trygplan.partnerships.models import Organisation
-from trygplan.plans.forms import StyledMixin
 from trygplan.pools.models import Expense, Grant
 
 from .models import SCORE_FIELDS, Category, Finding, FindingPhoto, Participants, ReRating, Walk

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trygplan.documents.rendering import CONTENT_TYPES, Rendered, csv_bytes, download_response
+from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response
 from trygplan.partnerships import access as partnership_access
 
 from . import access, protocol, report, services
