@@ -24,6 +24,7 @@ from .overview import (
     build_result_matrix,
     plan_activities,
 )
+from .workflow import PLAN
 
 
 def _plan_context(request: HttpRequest, plan) -> dict:
@@ -51,12 +52,12 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         chapters=activities_by_chapter(activities),
         other_plans=[p for p in visible if p.year != plan.year],
         versions=[p for p in visible if p.year == plan.year],
-        transitions=plan.transitions.select_related("user"),
+        transitions=PLAN.steps(plan),
     )
     if context["can_read_private"]:
         context.update(
             checks=run_checks(plan, activities),
-            actions=plan_access.available_actions(request.user, plan),
+            actions=[t.action for t in PLAN.available(request.user, plan)],
             can_start_next_year=plan_access.can_start_next_year(request.user, plan)
             and not any(p.year == plan.year + 1 for p in visible),
             can_amend=plan.is_frozen

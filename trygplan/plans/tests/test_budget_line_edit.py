@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 from trygplan.plans.models import BudgetLine
 
@@ -29,7 +30,7 @@ def test_the_working_group_changes_an_amount_and_the_total_follows(client, line,
     assert line.activity.plan.partnership_funds() == 1_525_000
     entry = AuditEntry.objects.get(object_id=line.pk, action="update")
     assert entry.user == arbejdsgruppe
-    assert entry.changes == {"Beløb (kr.)": ["150000", "175000"]}
+    assert changes_by_label(entry) == {"Beløb (kr.)": ["150.000 kr.", "175.000 kr."]}
     page = client.get(reverse("plans:overview", args=["amager", 2017])).content.decode()
     assert "1.525.000" in page
 
