@@ -145,7 +145,7 @@ def _activities(plan, seed, focus_areas, descriptions, orgs) -> None:
         )
         activity.focus_areas.set([focus_areas[n] for n in row.get("focus_areas") or []])
         for order, line in enumerate(row.get("budget") or []):
-            BudgetLine.objects.create(
+            BudgetLine.private_objects.create(
                 activity=activity,
                 year=line["year"],
                 amount=line["amount"],

@@ -208,9 +208,20 @@ class Plan(models.Model):
         """This exact version; the plain URL shows the newest version one may see."""
         return f"{self.get_absolute_url()}?tillaeg={self.amendment}"
 
+    def pool_allocation(self, activity_key: str, year: int | None = None) -> int:
+        """The partnership's own money this plan gives the activity in `year` (default: the
+        plan's year)."""
+        total = BudgetLine.private_objects.filter(
+            activity__plan=self,
+            activity__key=activity_key,
+            year=year or self.year,
+            source=BudgetLine.Source.PARTNERSHIP,
+        ).aggregate(total=Sum("amount"))["total"]
+        return total or 0
+
     def partnership_funds(self, year: int | None = None) -> int:
         """The partnership's own funds budgeted for `year` (default: the plan's year)."""
-        total = BudgetLine.objects.filter(
+        total = BudgetLine.private_objects.filter(
             activity__plan=self,
             year=year or self.year,
             source=BudgetLine.Source.PARTNERSHIP,
@@ -369,8 +380,22 @@ class Deliverable(models.Model):
         return self.quantity is not None
 
 
+class BudgetLineQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(activity__plan__status=Plan.Status.PUBLISHED)
+
+
+class PublicBudgetLineManager(models.Manager.from_queryset(BudgetLineQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().public()
+
+
 class BudgetLine(models.Model):
-    """Money for one activity in one year from one source, in whole Danish kroner."""
+    """Money for one activity in one year from one source, in whole Danish kroner.
+
+    No `objects` manager: a query says whether drafts' money may show (`private_objects`, for
+    members through `plans.access`) or only published plans' (`public_objects`).
+    """
 
     class Source(models.TextChoices):
         PARTNERSHIP = "partnership", _("Partnerskabsmidler")
@@ -397,8 +422,13 @@ class BudgetLine(models.Model):
 
     MONEY_FIELDS = ("amount",)
 
+    private_objects = BudgetLineQuerySet.as_manager()
+    public_objects = PublicBudgetLineManager()
+
     class Meta:
         ordering = ["order", "year", "pk"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("budgetlinje")
         verbose_name_plural = _("budgetlinjer")
         constraints = [

@@ -169,7 +169,9 @@ def _copy_contents(*, plan: Plan, new_plan: Plan, activities, next_year: bool) -
             for line in lines
             if next_year and line.year == plan.year
         ]
-        BudgetLine.objects.bulk_create([_copy(line, activity=new) for line in lines] + proposed)
+        BudgetLine.private_objects.bulk_create(
+            [_copy(line, activity=new) for line in lines] + proposed
+        )
         Footnote.objects.bulk_create(
             _copy(
                 note,

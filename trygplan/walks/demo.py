@@ -156,7 +156,7 @@ def _grants(partnership):
         return {}
     keywords = {C.LIGHTING: "lys", C.VEGETATION: "beskæring", C.GRAFFITI: "maling"}
     grants = {}
-    for grant in Grant.objects.filter(
+    for grant in Grant.private_objects.filter(
         pool__partnership=partnership, pool__kind="urban_space"
     ).select_related("application", "pool"):
         for category, word in keywords.items():

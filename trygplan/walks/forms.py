@@ -212,10 +212,10 @@ class FindingForm(StyledMixin, forms.ModelForm):
 
     def _limit_money(self, partnership):
         """Only this partnership's pool grants and their expenses."""
-        self.fields["grant"].queryset = Grant.objects.filter(
+        self.fields["grant"].queryset = Grant.private_objects.filter(
             pool__partnership=partnership
         ).select_related("application")
-        self.fields["expense"].queryset = Expense.objects.filter(
+        self.fields["expense"].queryset = Expense.private_objects.filter(
             grant__pool__partnership=partnership
         ).select_related("grant__application")
 

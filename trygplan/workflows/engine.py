@@ -138,10 +138,18 @@ class Workflow:
 
     # --- changing ----------------------------------------------------------------------------
 
-    def start(self, obj, *, user, comment: str = "", at=None) -> Step:
-        """Record the state a new object starts in (the first line of its timeline)."""
+    def start(self, obj, *, user, comment: str = "", at=None, changes=None) -> Step:
+        """Record the state a new object starts in (the first line of its timeline); its audit
+        entry also holds `changes` (what the new object says)."""
+        changes = {self.state_field: [None, self.state_of(obj)], **(changes or {})}
         return self._record(
-            obj, action="start", old="", user=user, comment=comment, at=self._when(at)
+            obj,
+            action="start",
+            old="",
+            user=user,
+            comment=comment,
+            at=self._when(at),
+            changes=changes,
         )
 
     def apply(self, obj, action: str, *, user, comment: str = "", at=None, fields=None, **data):

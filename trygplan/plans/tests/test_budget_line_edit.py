@@ -70,11 +70,11 @@ def test_a_new_line_can_be_added_and_deleted(client, draft2017, arbejdsgruppe):
         {"year": 2017, "label": "Ekstra spørgsmål", "amount": "6.000", "source": "partnership"},
     )
     assert response.status_code == 302
-    new = BudgetLine.objects.get(label="Ekstra spørgsmål")
+    new = BudgetLine.private_objects.get(label="Ekstra spørgsmål")
     delete = reverse("plans:budget_line_delete", args=["amager", 2017, "saermaaling", new.pk])
     assert client.get(delete).status_code == 405
     assert client.post(delete).status_code == 302
-    assert not BudgetLine.objects.filter(pk=new.pk).exists()
+    assert not BudgetLine.private_objects.filter(pk=new.pk).exists()
     assert AuditEntry.objects.filter(object_id=new.pk, action="delete").exists()
 
 

@@ -96,7 +96,7 @@ def test_a_step_out_of_turn_is_refused(draft2017, styregruppe, koordinator):
 
 
 def test_a_plan_with_errors_cannot_be_recommended(draft2017, arbejdsgruppe):
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=draft2017, activity__key="ung-i-job", year=2017
     ).update(amount=175_000)
     with pytest.raises(ValidationError) as error:
@@ -139,7 +139,7 @@ def test_an_approved_plan_cannot_be_sent_back(approved2017, styregruppe):
 
 
 def test_an_approved_plan_refuses_direct_changes(approved2017, arbejdsgruppe):
-    line = BudgetLine.objects.filter(activity__plan=approved2017).first()
+    line = BudgetLine.private_objects.filter(activity__plan=approved2017).first()
     with pytest.raises(ValidationError, match="Kun en kladde kan ændres."):
         services.budget_line_delete(line=line, user=arbejdsgruppe)
-    assert BudgetLine.objects.filter(pk=line.pk).exists()
+    assert BudgetLine.private_objects.filter(pk=line.pk).exists()
