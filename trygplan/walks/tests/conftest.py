@@ -44,7 +44,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def walk(amager):
-    return Walk.objects.create(
+    return Walk.private_objects.create(
         partnership=amager,
         title="Aftenvandring i Urbanplanen",
         starts_at=timezone.make_aware(datetime.datetime(2016, 10, 12, 19, 0)),
