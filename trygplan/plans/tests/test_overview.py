@@ -81,9 +81,7 @@ def _timeline(client) -> tuple[str, str]:
     return html, html.split('aria-labelledby="approval-heading"')[1].split("</ol>")[0]
 
 
-def test_the_approval_timeline_shows_members_who_took_each_step(
-    client, published2017, partner
-):
+def test_the_approval_timeline_shows_members_who_took_each_step(client, published2017, partner):
     client.force_login(partner)
     html, timeline = _timeline(client)
     assert [step in timeline for step in ["Indstillet af arbejdsgruppen", "Offentliggjort"]] == [
