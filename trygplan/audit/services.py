@@ -1,9 +1,15 @@
 """Recording changes. Call these from services, inside the same transaction as the change."""
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from .models import AuditEntry
+
+# One log line per recorded change (plan edits, transitions, money, decisions), for the
+# operators' log collector; the audit log itself stays the record people read.
+logger = logging.getLogger("trygplan.audit")
 
 
 def _readable(value) -> str:
@@ -44,7 +50,7 @@ def audit_record(
     plan=None,
     activity_key: str = "",
 ) -> AuditEntry:
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         partnership=partnership,
         plan=plan,
@@ -56,3 +62,15 @@ def audit_record(
         changes=changes or {},
         reason=reason,
     )
+    logger.info(
+        "change",
+        extra={
+            "action": action,
+            "model": entry.content_type.model,
+            "object_id": entry.object_id,
+            "user_id": entry.user_id,
+            "partnership_id": getattr(partnership, "pk", None),
+            "plan_id": getattr(plan, "pk", None),
+        },
+    )
+    return entry
