@@ -77,6 +77,15 @@ class OidcCallbackView(OIDCAuthenticationCallbackView):
 class OidcBackend(OIDCAuthenticationBackend):
     get_settings = staticmethod(oidc_setting)
 
+    def authenticate(self, request, **kwargs):
+        """None (the login page with a message) rather than an error page when the provider
+        refuses the code or the token does not check out."""
+        try:
+            return super().authenticate(request, **kwargs)
+        except (requests.RequestException, SuspiciousOperation, ValueError) as error:
+            logger.warning("oidc_refused", extra={"reason": f"{type(error).__name__}: {error}"[:300]})
+            return None
+
     def verify_token(self, token, **kwargs):
         payload = super().verify_token(token, **kwargs)
         issuer = oidc_setting("TRYGPLAN_OIDC_ISSUER", "")

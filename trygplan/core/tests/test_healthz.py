@@ -28,7 +28,8 @@ def test_the_health_check_answers_503_when_the_database_is_gone(client, db, monk
     def refuse(*args, **kwargs):
         raise DatabaseError("connection refused")
 
-    monkeypatch.setattr(connection, "cursor", refuse)
-    response = client.get("/healthz")
+    with monkeypatch.context() as patched:
+        patched.setattr(connection, "cursor", refuse)
+        response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["status"] == "error"
