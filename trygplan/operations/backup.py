@@ -5,8 +5,9 @@ The archive is a gzipped tar with, in this order:
 
   manifest.json   format, when, the Trygplan version, the applied migrations, the row count of
                   every table and the size and SHA-256 of every uploaded file
-  data.jsonl      one row a line, every model of every app (Django's JSON Lines serialiser,
-                  primary keys kept), read in one consistent snapshot of the database
+  data.jsonl      one row a line, every table of every app, many-to-many link tables too
+                  (Django's JSON Lines serialiser, primary keys kept, times to the
+                  microsecond), read in one consistent snapshot of the database
   media/<name>    the uploaded files, read through the storage (local disk or S3)
 
 It can be written to and read from a pipe. A restore goes into a database that `trygplan
@@ -18,6 +19,7 @@ are reset and every count is checked. Uploaded files are written afterwards and 
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import json
@@ -36,6 +38,7 @@ from django.core import serializers
 from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -50,19 +53,33 @@ FORMAT_VERSION = 1
 _CREATED_BY_MIGRATE = (Permission, ContentType)
 
 
+class _ExactEncoder(DjangoJSONEncoder):
+    """Django's encoder cuts datetimes and times to milliseconds; a backup keeps microseconds."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 class BackupError(Exception):
     """A backup that cannot be restored here, said in words an operator can act on."""
 
 
 def backed_up_models() -> list:
-    """Every model with a table of its own, in dependency order (m2m links travel with their
-    model, as in `dumpdata`)."""
+    """Every model with a table of its own, in dependency order, then the link tables of
+    many-to-many fields (as tables of their own, so their keys are kept too)."""
     app_list = [(config, None) for config in apps.get_app_configs()]
+    ordered = serializers.sort_dependencies(app_list, allow_cycles=True)
+    links = [model for model in apps.get_models(include_auto_created=True) if model._meta.auto_created]
     return [
-        model
-        for model in serializers.sort_dependencies(app_list, allow_cycles=True)
-        if model._meta.managed and not model._meta.proxy
+        model for model in ordered + links if model._meta.managed and not model._meta.proxy
     ]
+
+
+def _columns(model) -> list[str]:
+    """The model's own columns (not its many-to-many fields, which travel as link tables)."""
+    return [field.name for field in model._meta.local_fields]
 
 
 def _applied_migrations(alias: str) -> list[str]:
@@ -101,7 +118,12 @@ def _dump_rows(alias: str, stream) -> dict[str, int]:
         for model in backed_up_models():
             rows = model._base_manager.using(alias).order_by(model._meta.pk.name)
             counts[model._meta.label] = rows.count()
-            serializer.serialize(rows.iterator(chunk_size=2000), stream=stream)
+            serializer.serialize(
+                rows.iterator(chunk_size=2000),
+                stream=stream,
+                fields=_columns(model),
+                cls=_ExactEncoder,
+            )
     return counts
 
 
@@ -189,9 +211,9 @@ def _load_rows(handle, manifest: dict, alias: str) -> None:
     connection = connections[alias]
     for model in _CREATED_BY_MIGRATE:
         model._base_manager.using(alias).all().delete()
-    lines = io.TextIOWrapper(handle, encoding="utf-8")
+    lines = (line.decode("utf-8") for line in handle)  # a stream: no TextIOWrapper (seeks)
     for item in serializers.deserialize("jsonl", lines, using=alias):
-        item.save(using=alias, force_insert=True)
+        item.save(save_m2m=False, using=alias, force_insert=True)
     models = backed_up_models()
     with connection.cursor() as cursor:
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
@@ -218,6 +240,13 @@ def _restore_file(archive: tarfile.TarFile, member: tarfile.TarInfo, manifest: d
 def backup_restore(*, source: BinaryIO, alias: str = DEFAULT_DB_ALIAS) -> dict:
     """Restore an archive from `backup_create` into an empty, migrated database."""
     started = time.monotonic()
+    try:
+        return _restore(source, alias, started)
+    except tarfile.TarError as error:
+        raise BackupError(f"Not a readable Trygplan backup ({error}).") from error
+
+
+def _restore(source: BinaryIO, alias: str, started: float) -> dict:
     with tarfile.open(fileobj=source, mode="r|*") as archive:
         manifest = _read_manifest(archive.next(), archive)
         _check_target(manifest, alias)
@@ -228,7 +257,7 @@ def backup_restore(*, source: BinaryIO, alias: str = DEFAULT_DB_ALIAS) -> dict:
             _load_rows(archive.extractfile(data), manifest, alias)
         ContentType.objects.clear_cache()
         restored = 0
-        for member in archive:
+        while (member := archive.next()) is not None:
             _restore_file(archive, member, manifest)
             restored += 1
     if restored != len(manifest["media"]):
