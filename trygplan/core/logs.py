@@ -30,13 +30,33 @@ def _timestamp(record: logging.LogRecord) -> str:
     return moment.isoformat(timespec="milliseconds")
 
 
+# gunicorn's access log passes its "atoms" as the record's args: these become fields.
+_ACCESS_FIELDS = {
+    "h": "remote",
+    "m": "method",
+    "U": "path",
+    "s": "status",
+    "B": "bytes",
+    "M": "duration_ms",
+    "a": "user_agent",
+}
+
+
+def _access_fields(record: logging.LogRecord) -> dict:
+    if record.name != "gunicorn.access" or not isinstance(record.args, dict):
+        return {}
+    return {name: record.args.get(atom) for atom, name in _ACCESS_FIELDS.items()}
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
+        access = _access_fields(record)
         line = {
             "ts": _timestamp(record),
             "level": record.levelname,
             "logger": record.name,
-            "event": record.getMessage(),
+            "event": "request" if access else record.getMessage(),
+            **access,
             **_extras(record),
         }
         if record.exc_info:
