@@ -24,7 +24,9 @@ if settings.TRYGPLAN_OIDC_ENABLED:
 
     urlpatterns += [
         path("oidc/authenticate/", oidc.OidcLoginView.as_view(), name="oidc_authentication_init"),
-        path("oidc/callback/", oidc.OidcCallbackView.as_view(), name="oidc_authentication_callback"),
+        path(
+            "oidc/callback/", oidc.OidcCallbackView.as_view(), name="oidc_authentication_callback"
+        ),
     ]
 if settings.TRYGPLAN_SAML_ENABLED:
     urlpatterns.append(path("saml2/", include("djangosaml2.urls")))

@@ -67,9 +67,7 @@ class GroupMapping(models.Model):
         on_delete=models.CASCADE,
         related_name="group_mappings",
     )
-    role = models.CharField(
-        _("rolle"), max_length=20, choices=Role.choices, blank=True
-    )
+    role = models.CharField(_("rolle"), max_length=20, choices=Role.choices, blank=True)
     is_city_admin = models.BooleanField(
         _("giver byens administrator"),
         default=False,

@@ -83,7 +83,9 @@ class OidcBackend(OIDCAuthenticationBackend):
         try:
             return super().authenticate(request, **kwargs)
         except (requests.RequestException, SuspiciousOperation, ValueError) as error:
-            logger.warning("oidc_refused", extra={"reason": f"{type(error).__name__}: {error}"[:300]})
+            logger.warning(
+                "oidc_refused", extra={"reason": f"{type(error).__name__}: {error}"[:300]}
+            )
             return None
 
     def verify_token(self, token, **kwargs):
@@ -116,4 +118,3 @@ class OidcBackend(OIDCAuthenticationBackend):
             groups=frozenset(str(group) for group in groups),
         )
         return sso_user_sync(identity=identity)
-

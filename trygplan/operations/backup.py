@@ -71,10 +71,10 @@ def backed_up_models() -> list:
     many-to-many fields (as tables of their own, so their keys are kept too)."""
     app_list = [(config, None) for config in apps.get_app_configs()]
     ordered = serializers.sort_dependencies(app_list, allow_cycles=True)
-    links = [model for model in apps.get_models(include_auto_created=True) if model._meta.auto_created]
-    return [
-        model for model in ordered + links if model._meta.managed and not model._meta.proxy
+    links = [
+        model for model in apps.get_models(include_auto_created=True) if model._meta.auto_created
     ]
+    return [model for model in ordered + links if model._meta.managed and not model._meta.proxy]
 
 
 def _columns(model) -> list[str]:
@@ -140,7 +140,10 @@ def backup_create(*, destination: BinaryIO, alias: str = DEFAULT_DB_ALIAS) -> di
         text = io.TextIOWrapper(rows, encoding="utf-8", newline="\n")
         counts = _dump_rows(alias, text)
         text.flush()
-        media = {name: dict(zip(("size", "sha256"), _sha256(name))) for name in _media_names()}
+        media = {
+            name: dict(zip(("size", "sha256"), _sha256(name), strict=True))
+            for name in _media_names()
+        }
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,

@@ -15,4 +15,7 @@ from .services import contacts_erase_expired, retention_days
 )
 def erase_expired_contacts() -> str:
     erased = contacts_erase_expired()
-    return f"{len(erased)} application(s) had contact details erased (retention {retention_days()} days)"
+    return (
+        f"{len(erased)} application(s) had contact details erased "
+        f"(retention {retention_days()} days)"
+    )

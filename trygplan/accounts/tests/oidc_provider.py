@@ -115,7 +115,10 @@ class Provider:
         challenge = _b64(hashlib.sha256(verifier.encode()).digest())
         if not client_ok:
             return 401, {"error": "invalid_client"}
-        if form.get("redirect_uri") != grant["redirect_uri"] or challenge != grant["code_challenge"]:
+        if (
+            form.get("redirect_uri") != grant["redirect_uri"]
+            or challenge != grant["code_challenge"]
+        ):
             return 400, {"error": "invalid_grant"}
         person, now = grant["person"], int(time.time())
         claims = {
@@ -167,16 +170,13 @@ class Provider:
                 url = urlsplit(self.path)
                 provider.requests.append(url.path)
                 query = {key: values[0] for key, values in parse_qs(url.query).items()}
-                if url.path == "/.well-known/openid-configuration":
-                    self._send(200, provider.discovery())
-                elif url.path == "/jwks":
-                    self._send(200, provider.jwks())
-                elif url.path == "/authorize":
-                    self._send(*provider.authorize(query))
-                elif url.path == "/userinfo":
-                    self._send(*provider.userinfo(self.headers.get("Authorization", "")))
-                else:
-                    self._send(404, {"error": "not_found"})
+                routes = {
+                    "/.well-known/openid-configuration": lambda: (200, provider.discovery()),
+                    "/jwks": lambda: (200, provider.jwks()),
+                    "/authorize": lambda: provider.authorize(query),
+                    "/userinfo": lambda: provider.userinfo(self.headers.get("Authorization", "")),
+                }
+                self._send(*routes.get(url.path, lambda: (404, {"error": "not_found"}))())
 
             def do_POST(self):
                 url = urlsplit(self.path)

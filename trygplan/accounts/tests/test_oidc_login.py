@@ -105,11 +105,17 @@ def test_the_group_claim_gives_a_working_group_role_in_the_right_partnership(
     activity = draft2017.activities.get(key="ung-i-job")
     edit = client.get(f"/p/amager/plans/2017/activities/{activity.key}/edit/")
     assert edit.status_code == 200
-    assert AuditEntry.objects.filter(partnership=amager, reason__contains="identitetsudbyder").exists()
+    assert AuditEntry.objects.filter(
+        partnership=amager, reason__contains="identitetsudbyder"
+    ).exists()
     # The provider was really asked: discovery, authorize, token (with PKCE), JWKS, userinfo.
-    assert {"/.well-known/openid-configuration", "/authorize", "/token", "/jwks", "/userinfo"} <= set(
-        oidc_on.requests
-    )
+    assert {
+        "/.well-known/openid-configuration",
+        "/authorize",
+        "/token",
+        "/jwks",
+        "/userinfo",
+    } <= set(oidc_on.requests)
 
 
 def test_the_next_login_follows_the_groups_and_finds_the_same_user(

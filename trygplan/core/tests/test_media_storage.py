@@ -15,9 +15,7 @@ S3_ENV = {
 
 
 def test_uploads_are_on_local_disk_unless_a_bucket_is_set(settings):
-    assert optional.media_storage({}) == {
-        "BACKEND": "django.core.files.storage.FileSystemStorage"
-    }
+    assert optional.media_storage({}) == {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     assert settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
 
 

@@ -98,8 +98,8 @@ def test_a_restore_refuses_a_backup_from_another_schema(amager, media, tmp_path)
     archive = io.BytesIO()
     backup_create(destination=archive)
     empty_database(media)
-    from django.db.migrations.recorder import MigrationRecorder
     from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
 
     MigrationRecorder(connection).record_applied("operations", "9999_from_the_future")
     archive.seek(0)

@@ -58,5 +58,9 @@ class Command(BaseCommand):
                 else f"every {registered.every}"
             )
             state = states.get(registered.name)
-            last = f"last started {state.started_at:%Y-%m-%d %H:%M}" if state and state.started_at else "never run"
+            last = (
+                f"last started {state.started_at:%Y-%m-%d %H:%M}"
+                if state and state.started_at
+                else "never run"
+            )
             self.stdout.write(f"{registered.name}  {when}  {last}  {registered.description}")
