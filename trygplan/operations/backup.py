@@ -110,9 +110,10 @@ def _sha256(name: str) -> tuple[int, str]:
 def _dump_rows(alias: str, stream) -> dict[str, int]:
     counts = {}
     serializer = serializers.get_serializer("jsonl")()
+    connection = connections[alias]
+    outermost = not connection.in_atomic_block
     with transaction.atomic(using=alias):
-        connection = connections[alias]
-        if connection.vendor == "postgresql":  # one snapshot for all tables
+        if connection.vendor == "postgresql" and outermost:  # one snapshot for all tables
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         for model in backed_up_models():
@@ -212,6 +213,9 @@ def _check_target(manifest: dict, alias: str) -> None:
 
 def _load_rows(handle, manifest: dict, alias: str) -> None:
     connection = connections[alias]
+    if connection.vendor == "postgresql":  # rows refer to rows further down the file
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     for model in _CREATED_BY_MIGRATE:
         model._base_manager.using(alias).all().delete()
     lines = (line.decode("utf-8") for line in handle)  # a stream: no TextIOWrapper (seeks)

@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import autodiscover_modules
@@ -137,7 +137,8 @@ def jobs_run_loop(
     outcomes: list[JobOutcome] = []
     done = 0
     while not should_stop() and (rounds is None or done < rounds):
-        close_old_connections()  # survive a database restart between rounds
+        if not connection.in_atomic_block:  # never drop a connection mid-transaction
+            close_old_connections()  # survive a database restart between rounds
         outcomes += jobs_run_due()
         done += 1
         deadline = time.monotonic() + interval

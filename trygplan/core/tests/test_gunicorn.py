@@ -39,6 +39,7 @@ def test_gunicorn_serves_the_health_check_and_logs_each_request_as_json(tmp_path
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "LOG_FORMAT": "json",
     }
+    env.pop("DATABASE_URL", None)  # its own in-memory SQLite: the test database is not shared
     log = (tmp_path / "stdout").open("w+")
     server = subprocess.Popen(
         [str(GUNICORN), "-c", "config/gunicorn.conf.py", "config.wsgi"],
