@@ -95,7 +95,6 @@ def _wanted_roles(groups: frozenset[str]) -> tuple[dict[int, str], set[int], boo
 
 
 def _audit_role(user, membership: Membership, old: str, new: str) -> None:
-    labels = dict(Role.choices)
     action = (
         AuditEntry.Action.CREATE
         if not old
@@ -107,7 +106,8 @@ def _audit_role(user, membership: Membership, old: str, new: str) -> None:
         user=user,
         obj=membership,
         action=action,
-        changes={"Rolle": [str(labels.get(old, "–")), str(labels.get(new, "–"))]},
+        code=f"membership.sso_{action}",
+        changes={"role": [old or None, new or None]},
         reason=REASON,
         partnership=membership.partnership,
     )

@@ -18,9 +18,14 @@ from django.utils.translation import gettext as _
 
 from trygplan.partnerships import access as partnership_access
 from trygplan.partnerships.models import Partnership, Role
+from trygplan.plans import access as plan_access
 from trygplan.plans.models import Plan
 
 from .models import DeliverableProgress, Event, Reporter, Submission
+
+
+def is_city_admin(user) -> bool:
+    return partnership_access.is_city_admin(user)
 
 
 def can_read_private(user, partnership: Partnership) -> bool:
@@ -76,7 +81,7 @@ def get_partnership_for_recording(user, slug: str) -> Partnership:
 def get_submission_for_read(user, slug: str, pk: int) -> Submission:
     partnership = get_partnership_for_members(user, slug)
     return get_object_or_404(
-        Submission.objects.select_related("organisation", "partnership"),
+        Submission.private_objects.select_related("organisation", "partnership"),
         partnership=partnership,
         pk=pk,
     )
@@ -108,7 +113,7 @@ def get_submission_for_approval(user, slug: str, pk: int) -> Submission:
 def get_progress_for_edit(user, slug: str, year: int, pk: int):
     """(plan, entry): a progress entry of the year's plan, for the coordinator or working group."""
     get_partnership_for_recording(user, slug)
-    plan = partnership_access.get_plan_for_read(user, slug, year)
+    plan = plan_access.get_plan_for_read(user, slug, year)
     entry = get_object_or_404(
         DeliverableProgress.objects.for_plan(plan).select_related("deliverable__description"),
         pk=pk,
@@ -119,5 +124,5 @@ def get_progress_for_edit(user, slug: str, year: int, pk: int):
 def get_event_for_edit(user, slug: str, pk: int) -> Event:
     partnership = get_partnership_for_recording(user, slug)
     return get_object_or_404(
-        Event.objects.select_related("partnership"), partnership=partnership, pk=pk
+        Event.private_objects.select_related("partnership"), partnership=partnership, pk=pk
     )

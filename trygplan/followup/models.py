@@ -95,6 +95,11 @@ class EventQuerySet(models.QuerySet):
         return self.filter(starts_at__gte=now).order_by("starts_at")
 
 
+class PublicEventManager(models.Manager.from_queryset(EventQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().public()
+
+
 class Event(models.Model):
     class Kind(models.TextChoices):
         URBANFESTIVAL = "urbanfestival", _("Urbanfestival")
@@ -136,10 +141,14 @@ class Event(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = EventQuerySet.as_manager()
+    # Internal events (a working-group meeting) are members only.
+    private_objects = EventQuerySet.as_manager()
+    public_objects = PublicEventManager()
 
     class Meta:
         ordering = ["starts_at"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("arrangement")
         verbose_name_plural = _("arrangementer")
         constraints = [
@@ -316,6 +325,11 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(status__in=[Submission.Status.APPROVED, Submission.Status.LOCKED])
 
 
+class ApprovedSubmissionManager(models.Manager.from_queryset(SubmissionQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().approved()
+
+
 class Submission(models.Model):
     """One organisation's figures for one year (a DHIS2 data set for a period)."""
 
@@ -339,10 +353,14 @@ class Submission(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = SubmissionQuerySet.as_manager()
+    # Figures are public only once the coordinator has approved them.
+    private_objects = SubmissionQuerySet.as_manager()
+    public_objects = ApprovedSubmissionManager()
 
     class Meta:
         ordering = ["-year", "organisation__name"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("indberetning")
         verbose_name_plural = _("indberetninger")
         constraints = [
@@ -371,6 +389,11 @@ class IndicatorValueQuerySet(models.QuerySet):
         return self.filter(submission__status__in=["approved", "locked"])
 
 
+class ApprovedValueManager(models.Manager.from_queryset(IndicatorValueQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().approved()
+
+
 class IndicatorValue(models.Model):
     class Quality(models.TextChoices):
         PROVISIONAL = "provisional", _("Foreløbig")
@@ -390,10 +413,13 @@ class IndicatorValue(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = IndicatorValueQuerySet.as_manager()
+    private_objects = IndicatorValueQuerySet.as_manager()
+    public_objects = ApprovedValueManager()
 
     class Meta:
         ordering = ["submission__year"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("værdi")
         verbose_name_plural = _("værdier")
         constraints = [
