@@ -32,9 +32,13 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
     def _check(self, request) -> None:
+        # Until the session has its own times, the login's (every login path sets
+        # `last_login`) stands in, so the first request after a login writes nothing.
         session, now = request.session, time.time()
-        started = session.setdefault(STARTED, now)
-        last_seen = session.get(LAST_SEEN, now)
+        last_login = request.user.last_login
+        login_at = last_login.timestamp() if last_login else now
+        started = session.get(STARTED, login_at)
+        last_seen = session.get(LAST_SEEN, login_at)
         idle = now - last_seen > settings.TRYGPLAN_SESSION_IDLE_MINUTES * 60
         too_old = now - started > settings.TRYGPLAN_SESSION_HOURS * 3600
         if idle or too_old:
@@ -51,5 +55,5 @@ class SessionTimeoutMiddleware:
                 if idle
                 else _("Du er blevet logget af. Log ind igen for at fortsætte."),
             )
-        elif now - last_seen >= RESOLUTION_SECONDS or LAST_SEEN not in session:
+        elif now - last_seen >= RESOLUTION_SECONDS:
             session[LAST_SEEN] = now

@@ -11,7 +11,7 @@ from django.urls import reverse, reverse_lazy
 
 from .forms import LoginForm, ResetRequestForm, ResetSetPasswordForm
 from .lockout import client_ip
-from .middleware import STARTED
+from .middleware import LAST_SEEN, STARTED
 
 logger = logging.getLogger("trygplan.accounts")
 
@@ -36,7 +36,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form):
         response = super().form_valid(form)
-        self.request.session[STARTED] = time.time()
+        self.request.session[STARTED] = self.request.session[LAST_SEEN] = time.time()
         logger.info("login", extra={"user_id": form.get_user().pk, "method": "password"})
         return response
 

@@ -57,3 +57,26 @@ def test_the_idle_time_is_a_setting(client, koordinator, settings):
 def test_the_session_cookie_lives_12_hours_not_14_days(settings):
     assert settings.SESSION_COOKIE_AGE == 12 * 3600
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_the_first_request_after_login_writes_no_session(client, koordinator):
+    from django.contrib.sessions.models import Session
+
+    client.force_login(koordinator)
+    before = Session.objects.get().expire_date
+    client.get(PAGE)
+    assert Session.objects.get().expire_date == before
+    assert LAST_SEEN not in client.session
+
+
+def test_a_session_without_its_own_times_counts_from_the_login(client, koordinator):
+    import datetime
+
+    from django.contrib.auth import get_user_model
+
+    client.force_login(koordinator)
+    get_user_model().objects.filter(pk=koordinator.pk).update(
+        last_login=datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=45)
+    )
+    client.get(PAGE)
+    assert "_auth_user_id" not in client.session
