@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.fields import PeopleCountField
+from trygplan.lib.small_numbers import suppress_row
 from trygplan.partnerships.models import Organisation, Partnership
 from trygplan.plans.models import Deliverable, Effect, Result
 
@@ -163,7 +165,17 @@ class Event(models.Model):
 
     @property
     def participants(self) -> int:
-        return sum(row.count for row in self.attendance.all())
+        """The exact total, for computing: pages show `attendance_shown()`."""
+        return sum(int(row.count) for row in self.attendance.all())
+
+    def attendance_shown(self) -> tuple[list[tuple[str, object]], object]:
+        """([(group, count as it may be shown)], total as it may be shown): small counts
+        hidden, and whatever would let a reader work them out from the total."""
+        rows = list(self.attendance.all())
+        safe = suppress_row([int(row.count) for row in rows])
+        return [
+            (row.get_group_display(), cell) for row, cell in zip(rows, safe.cells, strict=True)
+        ], safe.total
 
 
 class EventAttendance(models.Model):
@@ -178,7 +190,7 @@ class EventAttendance(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendance")
     group = models.CharField(_("gruppe"), max_length=12, choices=Group.choices)
-    count = models.PositiveIntegerField(_("antal"))
+    count = PeopleCountField(_("antal"))
 
     class Meta:
         ordering = ["pk"]
