@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import reverse, reverse_lazy
@@ -70,5 +71,7 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     success_url = reverse_lazy("accounts:password_reset_complete")
 
     def form_valid(self, form):
+        # Whoever got the mail controls the account: a lock-out of its user name ends here.
+        axes_reset(username=form.user.get_username())
         logger.info("password_reset_done", extra={"user_id": form.user.pk})
         return super().form_valid(form)

@@ -80,3 +80,16 @@ def test_the_reset_pages_are_danish_and_linked_from_the_login_page(client, db):
     page = client.get(RESET).content.decode()
     assert "<h1>Nulstil adgangskode</h1>" in page and 'class="form-input"' in page
     assert "Tjek din e-mail" in client.get("/accounts/password-reset/sent/").content.decode()
+
+
+def test_a_reset_lifts_the_lock_out_of_that_user(client, partner):
+    partner.email = "pia@3b.dk"
+    partner.save()
+    for n in range(5):
+        client.post("/accounts/login/", {"username": "partner", "password": f"guess-{n}"})
+    client.post(RESET, {"email": "pia@3b.dk"})
+    set_url = client.get(reset_link(mail.outbox[0]), follow=True).redirect_chain[-1][0]
+    new = "Tryghed-i-Urbanplanen-2025"
+    client.post(set_url, {"new_password1": new, "new_password2": new})
+    login = client.post("/accounts/login/", {"username": "partner", "password": new})
+    assert login.status_code == 302 and "_auth_user_id" in client.session
