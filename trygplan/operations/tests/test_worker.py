@@ -3,6 +3,7 @@
 
 import io
 
+import pytest
 from django.core.management import call_command
 from django_tasks import TaskResultStatus, task
 
@@ -12,7 +13,9 @@ def add(a: int, b: int) -> int:
     return a + b
 
 
-def test_a_task_waits_in_the_database_until_the_worker_runs_it(db, settings):
+# The worker commits and closes its connections as a real one does: a transactional test.
+@pytest.mark.django_db(transaction=True)
+def test_a_task_waits_in_the_database_until_the_worker_runs_it(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     result = add.enqueue(2, 3)
     assert result.status == TaskResultStatus.READY
