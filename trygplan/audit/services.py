@@ -5,6 +5,7 @@ money format are applied when the entry is read (`audit.display`).
 """
 
 import datetime
+import logging
 from decimal import Decimal
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +14,10 @@ from django.db import models
 from trygplan.lib.small_numbers import PeopleCount
 
 from .models import AuditEntry
+
+# One log line per recorded change (plan edits, transitions, money, decisions), for the
+# operators' log collector; the audit log itself stays the record people read.
+logger = logging.getLogger("trygplan.audit")
 
 # Models whose changes are plan content (public once that plan version is published);
 # everything else is case handling, for the partnership's members only.
@@ -85,7 +90,7 @@ def audit_record(
     source: str = AuditEntry.Source.WEB,
 ) -> AuditEntry:
     person = user if getattr(user, "is_authenticated", False) else None
-    return AuditEntry.objects.create(
+    entry = AuditEntry.objects.create(
         user=person,
         user_name=(person.get_full_name() or person.username)[:300] if person else "",
         partnership=partnership,
@@ -104,3 +109,16 @@ def audit_record(
         scope=scope or scope_of(obj),
         source=source,
     )
+    logger.info(
+        "change",
+        extra={
+            "code": entry.code,
+            "action": action,
+            "model": entry.content_type.model,
+            "object_id": entry.object_id,
+            "user_id": entry.user_id,
+            "partnership_id": getattr(partnership, "pk", None),
+            "plan_id": getattr(plan, "pk", None),
+        },
+    )
+    return entry
