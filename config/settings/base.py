@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "trygplan.pools",
     "trygplan.walks",
     "trygplan.followup",
+    "trygplan.surveys",
     "trygplan.demo",
 ]
 
@@ -151,6 +152,13 @@ TRYGPLAN_POOLS_CONTACT_RETENTION_DAYS = int(
 
 # Counts about young people from 1 to THRESHOLD-1 are shown as "<THRESHOLD".
 TRYGPLAN_SMALL_NUMBER_THRESHOLD = int(os.environ.get("TRYGPLAN_SMALL_NUMBER_THRESHOLD", "5"))
+
+# The safety survey: estimates from fewer respondents than MIN_N are not shown (pages, PDF,
+# CSV); a coefficient of variation above MAX_CV is flagged as uncertain. Uploads larger than
+# MAX_UPLOAD_MB are refused.
+TRYGPLAN_SURVEY_MIN_N = int(os.environ.get("TRYGPLAN_SURVEY_MIN_N", "20"))
+TRYGPLAN_SURVEY_MAX_CV = float(os.environ.get("TRYGPLAN_SURVEY_MAX_CV", "0.30"))
+TRYGPLAN_SURVEY_MAX_UPLOAD_MB = int(os.environ.get("TRYGPLAN_SURVEY_MAX_UPLOAD_MB", "100"))
 
 LOGGING = {
     "version": 1,
