@@ -107,6 +107,11 @@ def t_quantile(p: float, df: float) -> float:
         return 0.0
     if df >= LARGE_DF:
         return _t_quantile_large_df(normal_quantile(p), df)
+    return _newton(p, df)
+
+
+def _newton(p: float, df: float) -> float:
+    """Newton's method on the CDF, kept inside a bracket (bisecting when a step leaves it)."""
     low, high = 0.0, 1.0
     while t_cdf(high, df) < p:
         low, high = high, high * 2.0
