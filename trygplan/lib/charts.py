@@ -18,6 +18,7 @@
   fonts, and is followed on the page by its data as a table (`chart_table`).
 """
 
+import hashlib
 import math
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -110,7 +111,9 @@ def _svg_open(width: int, height: int, title: str, desc: str, ident: str) -> lis
 
 
 def _ident(title: str) -> str:
-    return "chart-" + "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40]
+    """An id from the title; a short hash keeps titles that begin alike apart."""
+    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:6]
+    return "chart-" + "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40] + digest
 
 
 @dataclass

@@ -27,7 +27,8 @@ Z_5_PERCENT = normal_quantile(0.975)
 
 
 def percent(value: float) -> str:
-    return charts.format_number(round(value * 100, 1)) + " %"
+    """0.3124 -> "31,2 %": always one decimal, Danish comma."""
+    return f"{value * 100:.1f}".replace(".", ",") + " %"
 
 
 def _mean(value: float) -> str:
