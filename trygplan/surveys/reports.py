@@ -290,8 +290,10 @@ def district_table(survey: Survey, previous: Survey | None, question_key: str, s
         now = Shown(index.get((survey.year, domain.pk, question_key, statistic)))
         if now.estimate is None:
             continue
-        before = Shown(index.get((previous.year, domain.pk, question_key, statistic)))
-        change = compare(before, now) if previous else None
+        change = None
+        if previous is not None:
+            before = Shown(index.get((previous.year, domain.pk, question_key, statistic)))
+            change = compare(before, now)
         rows.append({"domain": domain, "shown": now, "change": change})
     return rows
 
@@ -301,7 +303,9 @@ def district_table(survey: Survey, previous: Survey | None, question_key: str, s
 
 def police_figures(partnership) -> list[dict]:
     """Each series per year: counts ("<5" for small counts of people) and rates per 1.000."""
-    series_list = list(StatisticSeries.objects.filter(partnership=partnership))
+    series_list = list(
+        StatisticSeries.objects.filter(partnership=partnership).select_related("partnership")
+    )
     yearly = figures.yearly_figures(series_list)
     rows = []
     for series in series_list:
