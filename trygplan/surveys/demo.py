@@ -13,7 +13,7 @@ noise, scaled so that each stratum sums to its residents: believable margins.
 """
 
 import random
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -282,7 +282,7 @@ def surveys_load(partnership, years=YEARS) -> list[Survey]:
             by_command=True,
         )
         Survey.private_objects.filter(pk=survey.pk).update(
-            status=Survey.Status.PUBLISHED, published_at=date(year + 1, 5, 15)
+            status=Survey.Status.PUBLISHED, published_at=datetime(year + 1, 5, 15, tzinfo=UTC)
         )
         made.append(survey)
     return made
