@@ -2,12 +2,12 @@
 
 A document shows exactly what the plan page shows: anonymous visitors and users of other
 partnerships get published plans only, members of the partnership (and city administrators)
-get drafts too (`partnerships.access.get_plan_for_read`). Unknown formats are 404.
+get drafts too (`plans.access.get_plan_for_read`). Unknown formats are 404.
 """
 
 from django.http import Http404
 
-from trygplan.partnerships import access
+from trygplan.plans import access as plan_access
 from trygplan.plans.models import Plan
 
 from .plan_document import FORMATS
@@ -16,4 +16,4 @@ from .plan_document import FORMATS
 def get_plan_for_document(user, slug: str, year: int, fmt: str) -> Plan:
     if fmt not in FORMATS:
         raise Http404
-    return access.get_plan_for_read(user, slug, year)
+    return plan_access.get_plan_for_read(user, slug, year)

@@ -3,9 +3,10 @@
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
+from trygplan.lib.files import download_response
+
 from .access import get_plan_for_document
 from .plan_document import render_plan
-from .rendering import download_response
 
 
 @require_safe

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from trygplan.partnerships import access as partnership_access
 from trygplan.partnerships.models import Partnership, Role
+from trygplan.plans import access as plan_access
 from trygplan.plans.models import Plan
 
 from .models import DeliverableProgress, Event, Reporter, Submission
@@ -108,7 +109,7 @@ def get_submission_for_approval(user, slug: str, pk: int) -> Submission:
 def get_progress_for_edit(user, slug: str, year: int, pk: int):
     """(plan, entry): a progress entry of the year's plan, for the coordinator or working group."""
     get_partnership_for_recording(user, slug)
-    plan = partnership_access.get_plan_for_read(user, slug, year)
+    plan = plan_access.get_plan_for_read(user, slug, year)
     entry = get_object_or_404(
         DeliverableProgress.objects.for_plan(plan).select_related("deliverable__description"),
         pk=pk,

@@ -1,4 +1,4 @@
-"""The iCalendar feed of coming events (CSV exports use `documents.rendering`)."""
+"""The iCalendar feed of coming events (CSV exports use `lib.files`)."""
 
 from datetime import UTC, datetime
 

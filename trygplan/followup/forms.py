@@ -6,8 +6,8 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
-from trygplan.plans.forms import StyledMixin
 from trygplan.plans.models import Activity, Deliverable
 
 from .importers import parse_decimal

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trygplan.documents.rendering import Rendered, csv_bytes, download_response
 from trygplan.lib import charts
-from trygplan.partnerships import access as partnership_access
+from trygplan.lib.files import Rendered, csv_bytes, download_response
+from trygplan.plans import access as plan_access
 from trygplan.plans.models import Effect, Plan
 
 from . import access, importers, reports, services
@@ -35,7 +35,7 @@ from .models import Event, EventPhoto, Indicator, Submission
 
 
 def _context(request, partnership, **extra) -> dict:
-    plan = partnership_access.visible_plans(request.user, partnership).order_by("-year").first()
+    plan = plan_access.visible_plans(request.user, partnership).order_by("-year").first()
     return {
         "partnership": partnership,
         "plan": plan,
@@ -159,7 +159,7 @@ def _on_date(request, plan: Plan) -> date:
 
 @require_GET
 def status_board(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = partnership_access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     on = _on_date(request, plan)
     rows = reports.build_status_board(plan, on)
     total = sum(row.amount for row in rows)
@@ -170,7 +170,7 @@ def status_board(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 @require_GET
 def contribution(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = partnership_access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     years, items = reports.build_contribution(plan)
     svg = reports.contribution_chart(plan, plan.year, items)
     context = _context(request, plan.partnership, years=years, items=items, svg=svg)
@@ -352,7 +352,7 @@ def submission_transition(request: HttpRequest, slug: str, pk: int, action: str)
 @require_http_methods(["GET", "POST"])
 def progress_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     partnership = access.get_partnership_for_recording(request.user, slug)
-    plan = partnership_access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     form = ProgressForm(request.POST or None, request.FILES or None, plan=plan)
     if request.method == "POST" and form.is_valid():
         services.progress_add(form=form, user=request.user)

@@ -4,6 +4,20 @@ and footnote markers written [^key]."""
 import re
 
 from django.utils.html import escape
+from django.utils.text import slugify
+
+DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+
+
+def transliterate(text: str) -> str:
+    """Danish letters as ASCII the Danish way: "Hørgården" -> "Hoergaarden"."""
+    return (text or "").translate(DANISH_LETTERS)
+
+
+def ascii_slug(text: str, *, max_length: int = 80) -> str:
+    """ "Lys i Hørgården" -> "lys-i-hoergaarden", as the seed's keys are written."""
+    return slugify(transliterate(text))[:max_length].strip("-")
+
 
 FOOTNOTE_REF = re.compile(r"\[\^([\w-]+)\]")
 

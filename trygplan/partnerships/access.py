@@ -14,8 +14,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from trygplan.plans.models import Plan
-
 from .models import Membership, Partnership, Role
 
 EDITOR_ROLES = {Role.COORDINATOR, Role.WORKING_GROUP}
@@ -51,53 +49,6 @@ def can_edit_plans(user, partnership: Partnership) -> bool:
 def get_partnership(slug: str) -> Partnership:
     """Partnerships themselves are public; what is shown of them is decided per page."""
     return get_object_or_404(Partnership, slug=slug)
-
-
-def visible_plans(user, partnership: Partnership):
-    if can_read_private(user, partnership):
-        return Plan.private_objects.for_partnership(partnership)
-    return Plan.public_objects.for_partnership(partnership)
-
-
-class PlanFrozen(PermissionDenied):
-    """The plan is approved: a change needs an amendment (tillæg). Views may offer one."""
-
-    def __init__(self, plan: Plan):
-        self.plan = plan
-        super().__init__(_("Planen er godkendt. Ændringer kræver et tillæg."))
-
-
-def get_plan_for_read(user, slug: str, year: int, amendment: int | None = None) -> Plan:
-    """The newest version of the year's plan that the user may see, or 404.
-
-    Anonymous visitors and other partnerships get the newest published version; members
-    the newest version of any status. `amendment` asks for one exact version.
-    """
-    partnership = get_partnership(slug)
-    plans = visible_plans(user, partnership).versions_of(year, amendment)
-    plan = plans.select_related("partnership", "based_on").first()
-    if plan is None:
-        raise Http404(_("Der er ingen tryghedsplan for %(year)s.") % {"year": year})
-    return plan
-
-
-def get_plan_for_edit(user, slug: str, year: int) -> Plan:
-    """The year's plan, if the user may edit it now; PermissionDenied with a reason if not.
-
-    An approved or published plan raises PlanFrozen (a PermissionDenied), so that an edit
-    view can lead to an amendment instead.
-    """
-    plan = get_plan_for_read(user, slug, year)
-    if not can_edit_plans(user, plan.partnership):
-        raise PermissionDenied(_("Kun arbejdsgruppen kan redigere tryghedsplanen."))
-    if plan.is_frozen:
-        raise PlanFrozen(plan)
-    if not plan.is_draft:
-        raise PermissionDenied(
-            _("Planen er %(status)s og kan ikke længere ændres direkte.")
-            % {"status": plan.get_status_display().lower()}
-        )
-    return plan
 
 
 def require_private(user, partnership: Partnership) -> None:

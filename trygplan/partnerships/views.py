@@ -3,13 +3,15 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from trygplan.plans import access as plan_access
+
 from . import access
 from .models import Body
 
 
 def home(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership(slug)
-    plans = access.visible_plans(request.user, partnership).order_by("-year", "-amendment")
+    plans = plan_access.visible_plans(request.user, partnership).order_by("-year", "-amendment")
     return render(
         request,
         "partnerships/home.html",

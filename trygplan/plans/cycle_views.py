@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trygplan.documents.rendering import CONTENT_TYPES, Rendered, csv_bytes, download_response
+from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response
 from trygplan.partnerships import access
 
 from . import access as plan_access
@@ -20,6 +20,7 @@ from . import services
 from .diff import diff_table, plan_diff
 from .forms import ApprovalForm, NewActivityForm, PlanSettingsForm, TransitionForm
 from .models import Activity, Plan
+from .workflow import PLAN
 
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -31,7 +32,7 @@ def amend_if_frozen(view):
     def wrapper(request, *args, **kwargs):
         try:
             return view(request, *args, **kwargs)
-        except access.PlanFrozen as frozen:
+        except plan_access.PlanFrozen as frozen:
             plan = frozen.plan
             return redirect("plans:frozen", plan.partnership.slug, plan.year)
 
@@ -45,7 +46,7 @@ def _edit_context(request, plan, **extra) -> dict:
 @login_required
 @require_POST
 def next_year_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     if not plan_access.can_start_next_year(request.user, plan):
         raise PermissionDenied(_("Kun arbejdsgruppen kan oprette næste års plan."))
     try:
@@ -61,7 +62,7 @@ def next_year_create(request: HttpRequest, slug: str, year: int) -> HttpResponse
 @require_GET
 def frozen(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     """'The plan is approved. Changes need an amendment.' with a button that makes one."""
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     if not access.can_edit_plans(request.user, plan.partnership):
         raise PermissionDenied(_("Kun arbejdsgruppen kan redigere tryghedsplanen."))
     if not plan.is_frozen:
@@ -72,7 +73,7 @@ def frozen(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @login_required
 @require_POST
 def amendment_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     if not access.can_edit_plans(request.user, plan.partnership):
         raise PermissionDenied(_("Kun arbejdsgruppen kan redigere tryghedsplanen."))
     try:
@@ -92,7 +93,7 @@ def amendment_create(request: HttpRequest, slug: str, year: int) -> HttpResponse
 @form_methods
 @amend_if_frozen
 def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = PlanSettingsForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         services.plan_item_save(form=form, user=request.user)
@@ -106,7 +107,7 @@ def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @form_methods
 @amend_if_frozen
 def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = NewActivityForm(request.POST or None, instance=Activity(plan=plan))
     if request.method == "POST" and form.is_valid():
         activity = services.plan_item_save(form=form, user=request.user)
@@ -120,42 +121,40 @@ def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 @require_POST
 @amend_if_frozen
 def activity_delete(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     activity = get_object_or_404(Activity, plan=plan, key=key)
     services.activity_delete(activity=activity, user=request.user)
     messages.success(request, _("“%(name)s” er fjernet fra planen.") % {"name": activity.name})
     return redirect(plan)
 
 
-TRANSITION_SERVICES = {
-    plan_access.RECOMMEND: (services.plan_recommend, _("Indstil planen til styregruppen")),
-    plan_access.DECIDE: (services.plan_decide, _("Styregruppen beslutter planen")),
-    plan_access.SEND_BACK: (services.plan_send_back, _("Send planen tilbage til kladde")),
-    plan_access.APPROVE: (services.plan_approve, _("Registrér Økonomiudvalgets godkendelse")),
-    plan_access.PUBLISH: (services.plan_publish, _("Offentliggør planen")),
-}
-
-
 def _transition_form(action: str, data):
-    if action == plan_access.APPROVE:
+    if action == "approve":
         return ApprovalForm(data)
-    return TransitionForm(data, comment_required=action == plan_access.SEND_BACK)
+    return TransitionForm(data, comment_required=PLAN.transition(action).comment_required)
+
+
+def _take_step(request, plan, action: str, form):
+    if action == "approve":
+        return services.plan_approve(plan=plan, user=request.user, **form.cleaned_data)
+    return services.plan_transition(
+        plan=plan, user=request.user, action=action, **form.cleaned_data
+    )
 
 
 @login_required
 @form_methods
 def transition(request: HttpRequest, slug: str, year: int, action: str) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     access.require_private(request.user, plan.partnership)
-    if action not in TRANSITION_SERVICES:
+    if action not in PLAN:
         raise Http404
-    if not plan_access.may_take(request.user, plan, action):
-        raise PermissionDenied(str(services.REFUSALS[action]))
-    service, title = TRANSITION_SERVICES[action]
+    if not PLAN.may(request.user, plan, action):
+        raise PermissionDenied(str(PLAN.transition(action).refusal))
     form = _transition_form(action, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = service(plan=plan, user=request.user, **form.cleaned_data)
+            plan = _take_step(request, plan, action, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -163,6 +162,7 @@ def transition(request: HttpRequest, slug: str, year: int, action: str) -> HttpR
                 request, _("Planen er nu: %(status)s.") % {"status": plan.get_status_display()}
             )
             return redirect(plan)
+    title = PLAN.transition(action).label
     context = _edit_context(request, plan, form=form, title=title, action=action)
     return render(request, "plans/transition.html", context)
 
@@ -172,13 +172,13 @@ def _plan_by_code(user, partnership, code: str) -> Plan | None:
     year, _sep, amendment = (code or "").partition("-")
     if not year.isdigit() or (amendment and not amendment.isdigit()):
         return None
-    plans = access.visible_plans(user, partnership)
+    plans = plan_access.visible_plans(user, partnership)
     return plans.versions_of(int(year), int(amendment) if amendment else None).first()
 
 
 def _diff_plans(request: HttpRequest, slug: str):
     partnership = access.get_partnership(slug)
-    plans = list(access.visible_plans(request.user, partnership))
+    plans = list(plan_access.visible_plans(request.user, partnership))
     old = _plan_by_code(request.user, partnership, request.GET.get("from", ""))
     new = _plan_by_code(request.user, partnership, request.GET.get("to", ""))
     if old is None and new is None and len(plans) >= 2:

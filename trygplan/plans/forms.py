@@ -1,45 +1,13 @@
 """Forms for editing a draft plan. Errors are in plain Danish beside the field."""
 
 from django import forms
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from trygplan.lib.money import format_kroner, parse_kroner
+from trygplan.core.forms import KronerField, StyledMixin
+from trygplan.lib.text import ascii_slug
 from trygplan.partnerships.models import Organisation
 
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Plan, Result
-
-
-class KronerField(forms.CharField):
-    """Whole Danish kroner, typed as people type them: 150000, 150.000, 150.000 kr."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", _("Hele kroner, fx 150.000."))
-        super().__init__(**kwargs)
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-
-    def prepare_value(self, value):
-        if isinstance(value, int):
-            return format_kroner(value, unit=False)
-        return value
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        return parse_kroner(value)
-
-
-class StyledMixin:
-    """Adds DKFDS classes to widgets."""
-
-    def style_widgets(self):
-        for field in self.fields.values():
-            widget = field.widget
-            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-                continue
-            css = "form-select" if isinstance(widget, forms.Select) else "form-input"
-            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
 class ActivityForm(StyledMixin, forms.ModelForm):
@@ -176,12 +144,9 @@ class PlanSettingsForm(StyledMixin, forms.ModelForm):
         return self.cleaned_data.get("co_financing_required") or 0
 
 
-DANISH_LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
-
-
 def activity_key(name: str) -> str:
     """ "Lys i Hørgården" -> "lys-i-hoergaarden", as the seed's keys are written."""
-    return slugify(name.translate(DANISH_LETTERS))[:80].strip("-")
+    return ascii_slug(name, max_length=80)
 
 
 class NewActivityForm(StyledMixin, forms.ModelForm):

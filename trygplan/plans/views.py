@@ -24,6 +24,7 @@ from .overview import (
     build_result_matrix,
     plan_activities,
 )
+from .workflow import PLAN
 
 
 def _plan_context(request: HttpRequest, plan) -> dict:
@@ -42,21 +43,21 @@ def _requested_amendment(request: HttpRequest) -> int | None:
 
 
 def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year, _requested_amendment(request))
+    plan = plan_access.get_plan_for_read(request.user, slug, year, _requested_amendment(request))
     context = _plan_context(request, plan)
-    visible = list(access.visible_plans(request.user, plan.partnership))
+    visible = list(plan_access.visible_plans(request.user, plan.partnership))
     activities = list(plan_activities(plan))
     context.update(
         overview=build_overview(plan, activities),
         chapters=activities_by_chapter(activities),
         other_plans=[p for p in visible if p.year != plan.year],
         versions=[p for p in visible if p.year == plan.year],
-        transitions=plan.transitions.select_related("user"),
+        transitions=PLAN.steps(plan),
     )
     if context["can_read_private"]:
         context.update(
             checks=run_checks(plan, activities),
-            actions=plan_access.available_actions(request.user, plan),
+            actions=[t.action for t in PLAN.available(request.user, plan)],
             can_start_next_year=plan_access.can_start_next_year(request.user, plan)
             and not any(p.year == plan.year + 1 for p in visible),
             can_amend=plan.is_frozen
@@ -68,7 +69,7 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 
 
 def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     activity = get_object_or_404(
         Activity.objects.select_related("description__parent", "description__focus_area"),
         plan=plan,
@@ -104,7 +105,7 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
 
 
 def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    plan = access.get_plan_for_read(request.user, slug, year)
+    plan = plan_access.get_plan_for_read(request.user, slug, year)
     partnership = plan.partnership
     focus_areas = list(FocusArea.objects.filter(partnership=partnership))
     selected = request.GET.get("focus_area", "")
@@ -148,7 +149,7 @@ def _activities_by_result(plan, results) -> dict[int, list[Activity]]:
 @login_required
 @amend_if_frozen
 def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     activity = get_object_or_404(Activity, plan=plan, key=key)
     form = ActivityForm(request.POST or None, instance=activity)
     if request.method == "POST" and form.is_valid():
@@ -170,7 +171,7 @@ def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpR
 @login_required
 @amend_if_frozen
 def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     description = get_object_or_404(ActivityDescription, plan=plan, key=key)
     back = description.activities.first() or plan
     form = DescriptionForm(request.POST or None, instance=description)
@@ -195,7 +196,7 @@ def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> Ht
 def budget_line_edit(
     request: HttpRequest, slug: str, year: int, key: str, pk: int | None = None
 ) -> HttpResponse:
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     activity = get_object_or_404(Activity, plan=plan, key=key)
     if pk is None:
         line = BudgetLine(activity=activity, year=plan.year, label=activity.name)
@@ -229,7 +230,7 @@ def budget_line_edit(
 @require_POST
 @amend_if_frozen
 def budget_line_delete(request: HttpRequest, slug: str, year: int, key: str, pk: int):
-    plan = access.get_plan_for_edit(request.user, slug, year)
+    plan = plan_access.get_plan_for_edit(request.user, slug, year)
     line = get_object_or_404(BudgetLine, activity__plan=plan, activity__key=key, pk=pk)
     activity = line.activity
     services.budget_line_delete(line=line, user=request.user)

@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
+from trygplan.core.forms import KronerField, StyledMixin
 from trygplan.lib.geo import contains
 from trygplan.lib.money import format_kroner
-from trygplan.plans.forms import KronerField, StyledMixin
 from trygplan.plans.models import Result
 
 from .models import Application, Recommendation
@@ -305,7 +305,7 @@ class GrantForm(StyledMixin, forms.Form):
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].initial = application.requested_total
-        self.fields["decided_on"].initial = timezone.localdate()
+        self.fields["decided_on"].initial = application.pool.default_day()
         self.fields["results"].queryset = Result.objects.filter(
             partnership=application.pool.partnership
         )

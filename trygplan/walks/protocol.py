@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from trygplan.documents.rendering import (
+from trygplan.lib.files import (
     CONTENT_TYPES,
     Rendered,
     docx_add_table,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from trygplan.documents.rendering import (
+from trygplan.lib.files import (
     CONTENT_TYPES,
     Rendered,
     csv_bytes,

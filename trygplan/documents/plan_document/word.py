@@ -7,7 +7,7 @@ import io
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from trygplan.documents.rendering import docx_add_table, docx_bytes, docx_document
+from trygplan.lib.files import docx_add_table, docx_bytes, docx_document
 from trygplan.lib.text import FOOTNOTE_REF, paragraphs
 
 from .data import DescriptionSection, EconomyTable, Note, PlanDocument

@@ -59,7 +59,7 @@ def test_an_unknown_year_is_a_danish_404(client, plan2016):
 
 
 def test_members_see_the_checks_each_linked_to_what_it_points_at(client, draft2017, koordinator):
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=draft2017, activity__key="ung-i-job", year=2017
     ).update(amount=175_000)
     client.force_login(koordinator)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from trygplan.partnerships import access
+from trygplan.plans import access as plan_access
 from trygplan.plans.models import Plan
 from trygplan.plans.services import plan_create_amendment, plan_ended_activities
 
@@ -24,10 +24,10 @@ def test_the_approved_version_stays_public_and_members_see_the_amendment(
     from django.contrib.auth.models import AnonymousUser
 
     amendment = plan_create_amendment(plan=plan2016, user=arbejdsgruppe)
-    assert access.get_plan_for_read(AnonymousUser(), "amager", 2016) == plan2016
-    assert access.get_plan_for_read(outsider, "amager", 2016) == plan2016
-    assert access.get_plan_for_read(partner, "amager", 2016) == amendment
-    assert access.get_plan_for_read(partner, "amager", 2016, amendment=0) == plan2016
+    assert plan_access.get_plan_for_read(AnonymousUser(), "amager", 2016) == plan2016
+    assert plan_access.get_plan_for_read(outsider, "amager", 2016) == plan2016
+    assert plan_access.get_plan_for_read(partner, "amager", 2016) == amendment
+    assert plan_access.get_plan_for_read(partner, "amager", 2016, amendment=0) == plan2016
     assert Plan.private_objects.get(pk=plan2016.pk).status == Plan.Status.PUBLISHED
 
 

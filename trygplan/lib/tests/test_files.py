@@ -6,12 +6,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from trygplan.documents import rendering
-from trygplan.documents.rendering import Rendered
+from trygplan.lib import files
+from trygplan.lib.files import Rendered
 
 
 def test_pdf_from_html_contains_the_text():
-    pdf = rendering.pdf_from_html("<html lang='da'><body><p>Tryghedsplan for Amager</p></body>")
+    pdf = files.pdf_from_html("<html lang='da'><body><p>Tryghedsplan for Amager</p></body>")
     assert pdf.startswith(b"%PDF")
     assert "Tryghedsplan for Amager" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
 
@@ -22,7 +22,7 @@ def test_pdf_reads_static_files_from_disk(settings):
         "IBMPlexSans/complete/woff/IBMPlexSans-Regular.woff)} body{font-family:Plex}</style>"
         "</head><body><p>Æblegrød på Amager</p></body></html>"
     )
-    pdf = rendering.pdf_from_html(html)
+    pdf = files.pdf_from_html(html)
     reader = PdfReader(io.BytesIO(pdf))
     fonts = str(reader.pages[0]["/Resources"]["/Font"].get_object())
     assert "Æblegrød på Amager" in reader.pages[0].extract_text()
@@ -32,7 +32,7 @@ def test_pdf_reads_static_files_from_disk(settings):
 
 
 def test_pdf_never_fetches_over_the_network():
-    fetcher = rendering._local_url_fetcher()
+    fetcher = files._local_url_fetcher()
     with pytest.raises(ValueError):
         fetcher.fetch("https://example.com/tracker.png")
     with pytest.raises(ValueError):
@@ -42,15 +42,15 @@ def test_pdf_never_fetches_over_the_network():
 
 
 def test_docx_table_right_aligns_money_with_danish_thousands():
-    document = rendering.docx_document("Tryghedsplan 2016")
-    rendering.docx_add_table(
+    document = files.docx_document("Tryghedsplan 2016")
+    files.docx_add_table(
         document,
         ["Aktivitet", "2016"],
         [["Byrumspulje", 150000], ["Akutpulje", None]],
         money_columns=(1,),
         total_row=["I alt", 1500000],
     )
-    reopened = docx.Document(io.BytesIO(rendering.docx_bytes(document)))
+    reopened = docx.Document(io.BytesIO(files.docx_bytes(document)))
     table = reopened.tables[0]
     assert [c.text for c in table.rows[1].cells] == ["Byrumspulje", "150.000"]
     assert table.rows[2].cells[1].text == ""
@@ -60,8 +60,8 @@ def test_docx_table_right_aligns_money_with_danish_thousands():
 
 
 def test_docx_document_is_danish_with_page_numbers():
-    document = rendering.docx_document("Tryghedsplan 2016")
-    content = rendering.docx_bytes(document)
+    document = files.docx_document("Tryghedsplan 2016")
+    content = files.docx_bytes(document)
     reopened = docx.Document(io.BytesIO(content))
     assert reopened.core_properties.title == "Tryghedsplan 2016"
     assert 'w:val="da-DK"' in reopened.styles["Normal"].element.xml
@@ -71,7 +71,7 @@ def test_docx_document_is_danish_with_page_numbers():
 
 
 def test_xlsx_keeps_numbers_as_numbers_and_bolds_the_header():
-    content = rendering.xlsx_bytes([("Oversigt", ["Nr.", "2016"], [[1, 150000], [2, None]])])
+    content = files.xlsx_bytes([("Oversigt", ["Nr.", "2016"], [[1, 150000], [2, None]])])
     sheet = load_workbook(io.BytesIO(content)).worksheets[0]
     assert sheet.title == "Oversigt"
     assert [c.value for c in sheet[1]] == ["Nr.", "2016"]
@@ -81,7 +81,7 @@ def test_xlsx_keeps_numbers_as_numbers_and_bolds_the_header():
 
 
 def test_csv_is_semicolon_separated_utf8_with_bom_and_crlf():
-    content = rendering.csv_bytes(["Nr.", "Aktivitet", "2016"], [[1, "Lommepengeprojekter", 5000]])
+    content = files.csv_bytes(["Nr.", "Aktivitet", "2016"], [[1, "Lommepengeprojekter", 5000]])
     assert content.startswith(b"\xef\xbb\xbf")
     assert b"\r\n" in content
     rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
@@ -90,7 +90,7 @@ def test_csv_is_semicolon_separated_utf8_with_bom_and_crlf():
 
 def test_download_response_has_a_safe_attachment_filename():
     rendered = Rendered('Tryghedsplan 2016 – Amager/Ørestad".pdf', "application/pdf", b"%PDF")
-    response = rendering.download_response(rendered)
+    response = files.download_response(rendered)
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"] == (
         'attachment; filename="Tryghedsplan-2016-Amager-Oerestad.pdf"'
@@ -99,5 +99,5 @@ def test_download_response_has_a_safe_attachment_filename():
 
 
 def test_download_response_can_be_inline():
-    response = rendering.download_response(Rendered("a.html", "text/html", b"<p>"), inline=True)
+    response = files.download_response(Rendered("a.html", "text/html", b"<p>"), inline=True)
     assert response["Content-Disposition"].startswith("inline;")

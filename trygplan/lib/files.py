@@ -26,6 +26,8 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from trygplan.lib.text import transliterate
+
 __all__ = [
     "CONTENT_TYPES",
     "Rendered",
@@ -270,10 +272,7 @@ def csv_bytes(header: list[str], rows: list[list]) -> bytes:
 def safe_filename(name: str) -> str:
     """ASCII letters, digits, dot, dash and underscore only ("Tryghedsplan 2016 – Amager.pdf"
     → "Tryghedsplan-2016-Amager.pdf"); Danish letters are transliterated."""
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "Ae"), ("Ø", "Oe")):
-        name = name.replace(danish, ascii_)
-    name = name.replace("Å", "Aa")
-    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    name = unicodedata.normalize("NFKD", transliterate(name)).encode("ascii", "ignore").decode()
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
     return re.sub(r"-{2,}", "-", name).replace("-.", ".") or "download"
 
