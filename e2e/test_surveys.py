@@ -4,6 +4,7 @@ Vest and for Amager Partnerskab's area, reads a share with its interval and the 
 chart, and downloads the PDF."""
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -77,4 +78,4 @@ def test_the_analyst_imports_and_a_visitor_reads_the_multisite(page, amager, tmp
         page.locator("#pdf-link").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
-    assert open(download.path(), "rb").read(4) == b"%PDF"
+    assert Path(download.path()).read_bytes()[:4] == b"%PDF"

@@ -17,11 +17,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.utils.text import slugify
 
-from trygplan.documents.rendering import csv_bytes
 from trygplan.followup.models import Indicator
+from trygplan.lib.files import csv_bytes
 from trygplan.lib.geo import load_feature
+from trygplan.lib.text import ascii_slug
 
 from . import importer, services
 from .models import (
@@ -104,12 +104,6 @@ QUESTIONS = [
 COLUMNS = ["lbnr", "bydel", "saermaaling", "vaegt"] + [q[0] for q in QUESTIONS]
 
 
-def _slug(name: str) -> str:
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        name = name.lower().replace(danish, ascii_)
-    return slugify(name)
-
-
 def district_set_load() -> DistrictSet:
     """The survey's 13 districts, their polygons, the city and the map regions (real names)."""
     district_set, _ = DistrictSet.objects.get_or_create(
@@ -141,7 +135,7 @@ def district_set_load() -> DistrictSet:
     for order, polygon in enumerate(sorted(shared), start=50):
         Domain.objects.get_or_create(
             district_set=district_set,
-            slug="kort-" + _slug(polygon),
+            slug="kort-" + ascii_slug(polygon),
             defaults={
                 "kind": Domain.Kind.MAP_REGION,
                 "name": polygon,

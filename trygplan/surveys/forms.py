@@ -4,8 +4,9 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from trygplan.lib.text import ascii_slug
 
 from . import importer
 from .models import AnswerScale, DistrictSet, StatisticSeries, StatisticValue
@@ -17,10 +18,9 @@ GUESSES = {
 }
 
 
-def _key(column: str) -> str:
-    for danish, ascii_ in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
-        column = column.lower().replace(danish, ascii_)
-    return slugify(column.replace("_", "-"))[:80] or "spoergsmaal"
+def question_key(column: str) -> str:
+    """A column's question key: "tryg_nabolag" -> "tryg-nabolag", the same every year."""
+    return ascii_slug(column.replace("_", "-")) or "spoergsmaal"
 
 
 class UploadForm(forms.Form):
@@ -141,7 +141,7 @@ class MappingForm(forms.Form):
             questions.append(
                 importer.QuestionMapping(
                     column=column,
-                    key=_key(column),
+                    key=question_key(column),
                     text=cleaned.get(f"text_{index}") or column,
                     scale=scales[slug],
                     headline=bool(cleaned.get(f"headline_{index}")),

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record
 
 from . import access, estimator, importer
@@ -28,6 +29,10 @@ from .models import (
 )
 
 BATCH = 2000
+
+
+def _source(by_command: bool) -> str:
+    return AuditEntry.Source.COMMAND if by_command else AuditEntry.Source.WEB
 
 
 class SurveyImportError(ValidationError):
@@ -125,7 +130,13 @@ def survey_import(
             % {"year": year}
         )
     if existing:
-        audit_record(user=user, obj=existing, action="surveys.survey.replaced")
+        audit_record(
+            user=user,
+            obj=existing,
+            action=AuditEntry.Action.DELETE,
+            code="survey.replaced",
+            source=_source(by_command),
+        )
         existing.delete()
     survey = _survey(
         year=year,
@@ -155,12 +166,10 @@ def survey_import(
     audit_record(
         user=user,
         obj=survey,
-        action="surveys.survey.imported",
-        changes={
-            "respondents": survey.respondent_count,
-            "questions": [q.key for q in mapping.questions],
-            "estimates": count,
-        },
+        action=AuditEntry.Action.CREATE,
+        code="survey.imported",
+        changes={"respondent_count": [None, survey.respondent_count], "estimates": [None, count]},
+        source=_source(by_command),
     )
     return survey
 
@@ -264,8 +273,10 @@ def survey_publish(*, survey: Survey, user, by_command: bool = False) -> Survey:
     audit_record(
         user=user,
         obj=survey,
-        action="surveys.survey.published",
-        changes={str(_("Status")): [str(_("Kladde")), str(_("Offentliggjort"))]},
+        action=AuditEntry.Action.TRANSITION,
+        code="survey.published",
+        changes={"status": [Survey.Status.DRAFT, Survey.Status.PUBLISHED]},
+        source=_source(by_command),
     )
     return survey
 
@@ -316,9 +327,10 @@ def statistic_value_record(
     audit_record(
         user=user,
         obj=figure,
-        action="surveys.statistic.recorded",
+        action=AuditEntry.Action.CREATE,
+        code="statisticvalue.revised" if earlier else "statisticvalue.recorded",
         partnership=series.partnership,
-        changes={figure.period_label: [earlier.value if earlier else None, value]},
+        changes={"value": [earlier.value if earlier else None, value]},
         reason=note,
     )
     return figure

@@ -5,7 +5,7 @@ import random
 
 import pytest
 
-from trygplan.documents.rendering import csv_bytes
+from trygplan.lib.files import csv_bytes
 from trygplan.surveys import demo, importer, services
 from trygplan.surveys.models import Domain, Survey
 

@@ -1,6 +1,6 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from trygplan.documents.rendering import csv_bytes
+from trygplan.lib.files import csv_bytes
 from trygplan.surveys.models import Survey, SurveyUpload
 
 from .conftest import SIZES, survey_rows

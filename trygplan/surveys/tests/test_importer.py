@@ -4,7 +4,7 @@ import pyreadstat
 import pytest
 from openpyxl import Workbook
 
-from trygplan.documents.rendering import csv_bytes
+from trygplan.lib.files import csv_bytes
 from trygplan.surveys import importer
 
 from .conftest import SIZES, mapping, survey_rows

@@ -34,7 +34,7 @@ def test_the_city_page_has_the_district_map_with_the_area_outlined(client, surve
 
 def test_small_n_is_hidden_on_the_page(client, surveys):
     text = client.get("/sikker-by/tryghed/christianshavn/").content.decode()
-    assert "share-hidden\">for få svar" in text
+    assert 'share-hidden">for få svar' in text
     small = Estimate.public_objects.filter(domain__slug="christianshavn", statistic="utryg")
     for estimate in small:
         assert estimate.n < 20
@@ -44,7 +44,7 @@ def test_small_n_is_hidden_on_the_page(client, surveys):
 @override_settings(TRYGPLAN_SURVEY_MIN_N=5)
 def test_the_minimum_n_is_a_setting(client, surveys):
     text = client.get("/sikker-by/tryghed/christianshavn/").content.decode()
-    assert "share-hidden\">for få svar" not in text
+    assert 'share-hidden">for få svar' not in text
 
 
 def test_the_pdf_has_the_shares_and_hides_small_n(client, surveys, area):

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from trygplan.audit.models import AuditEntry
-from trygplan.documents.rendering import csv_bytes
+from trygplan.lib.files import csv_bytes
 from trygplan.surveys import importer, services
 from trygplan.surveys.models import Estimate, Respondent, StatisticValue, Survey
 
@@ -23,7 +23,7 @@ def test_import_saves_respondents_privately_and_estimates_every_domain(make_surv
     assert {"koebenhavn", "amager-vest", "urbanplanen", "valby", "christianshavn"} <= domains
     assert "vanloese" not in domains  # nobody there: no estimate at all
     assert Estimate.public_objects.filter(survey=survey).count() == 0  # a draft
-    assert AuditEntry.objects.filter(action="surveys.survey.imported").exists()
+    assert AuditEntry.objects.filter(code="survey.imported").exists()
 
 
 def test_a_bad_row_saves_nothing(district_set, scales):
@@ -85,7 +85,7 @@ def test_publish_makes_estimates_public_and_is_audited(make_survey, city_admin):
     survey = make_survey(2015, published=False)
     services.survey_publish(survey=survey, user=city_admin)
     assert Estimate.public_objects.filter(survey=survey).exists()
-    assert AuditEntry.objects.filter(action="surveys.survey.published").exists()
+    assert AuditEntry.objects.filter(code="survey.published").exists()
     with pytest.raises(ValidationError):
         services.survey_publish(survey=survey, user=city_admin)
 

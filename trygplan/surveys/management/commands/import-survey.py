@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from trygplan.surveys import importer, services
-from trygplan.surveys.forms import _key
+from trygplan.surveys.forms import question_key
 from trygplan.surveys.models import AnswerScale, DistrictSet
 
 
@@ -72,7 +72,7 @@ class Command(BaseCommand):
             stratum=options["stratum"],
             area=options["area"],
             questions=[
-                importer.QuestionMapping(c, _key(c), c, scale, c in options["headline"])
+                importer.QuestionMapping(c, question_key(c), c, scale, c in options["headline"])
                 for c in columns
             ],
         )

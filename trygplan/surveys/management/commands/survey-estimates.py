@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from trygplan.documents.rendering import csv_bytes
+from trygplan.lib.files import csv_bytes
 from trygplan.surveys import reports
 from trygplan.surveys.models import Survey
 
