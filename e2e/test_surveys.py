@@ -74,8 +74,8 @@ def test_the_analyst_imports_and_a_visitor_reads_the_multisite(page, amager, tmp
     page.locator("#headline-heading ~ details").first.locator("summary").click()
     expect(page.locator("#police-table")).to_contain_text("Sigtelser mod unge under 18 år")
 
-    with page.expect_download(timeout=30_000) as download_info:  # a PDF takes seconds
-        page.locator("#pdf-link").click()
+    with page.expect_download(timeout=60_000) as download_info:  # a PDF takes seconds
+        page.locator("#pdf-link").click(no_wait_after=True)
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
     assert Path(download.path()).read_bytes()[:4] == b"%PDF"
