@@ -9,6 +9,7 @@ as they are.
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
@@ -19,13 +20,25 @@ from django.utils.translation import gettext_lazy
 
 from trygplan.lib.money import format_kroner
 
+
+def format_decimal(value) -> str:
+    """ "12.50" -> "12,5", "13.00" -> "13" (Danish decimal comma, no trailing zeros)."""
+    try:
+        number = Decimal(str(value)).normalize()
+    except (InvalidOperation, ValueError):
+        return str(value)
+    text = f"{number:f}"
+    return text.replace(".", ",")
+
+
 # Keys recorded beside a model's own fields: (label, kind) with kind "money", "date" or "text".
 EXTRA_LABELS = {
     "requested": (gettext_lazy("Ansøgt beløb"), "money"),
     "released": (gettext_lazy("Frigivet til puljen"), "money"),
     "participants": (gettext_lazy("Deltagere"), "text"),
     "rerating": (gettext_lazy("Genvurdering"), "text"),
-    "value": (gettext_lazy("Værdi"), "text"),
+    "photo_added": (gettext_lazy("Billede tilføjet"), "text"),
+    "photo_removed": (gettext_lazy("Billede fjernet"), "text"),
 }
 
 
@@ -65,6 +78,8 @@ def _text(value, *, field=None, money=False, kind="text") -> str:
             return str(value)
     if field is not None and field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DecimalField):
+        return format_decimal(value)
     if kind == "date" or isinstance(field, models.DateField | models.DateTimeField):
         return _date(value)
     return str(value)
@@ -79,13 +94,28 @@ def _date(value) -> str:
         return str(value)
 
 
+def _related_label(model, name: str) -> str | None:
+    """ "attendance.children" on an event: the related rows' name and the choice's label,
+    "Deltagere: Børn (0-12 år)"."""
+    relation, _dot, choice = name.partition(".")
+    field = _model_field(model, relation)
+    if field is None or not choice or not field.is_relation:
+        return None
+    related = field.related_model
+    for candidate in related._meta.get_fields():
+        if getattr(candidate, "choices", None) and choice in dict(candidate.flatchoices):
+            label = dict(candidate.flatchoices)[choice]
+            return f"{capfirst(str(related._meta.verbose_name))}: {label}"
+    return None
+
+
 def _label(model, name: str, field) -> tuple[str, str]:
     if field is not None:
         return capfirst(str(field.verbose_name)), "text"
     if name in EXTRA_LABELS:
         label, kind = EXTRA_LABELS[name]
         return str(label), kind
-    return name, "text"
+    return _related_label(model, name) or name, "text"
 
 
 def readable_changes(entry) -> list[Change]:

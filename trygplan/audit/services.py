@@ -10,6 +10,8 @@ from decimal import Decimal
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from trygplan.lib.small_numbers import PeopleCount
+
 from .models import AuditEntry
 
 # Models whose changes are plan content (public once that plan version is published);
@@ -26,7 +28,10 @@ PLAN_CONTENT = {
 
 def raw_value(value):
     """A JSON-safe value that keeps its kind: numbers stay numbers, dates ISO text, objects
-    their id and name, lists and querysets lists of those."""
+    their id and name, lists and querysets lists of those; a count of people as it may be
+    shown ("<5")."""
+    if isinstance(value, PeopleCount):
+        return value.shown  # the history never keeps a small count of people exactly
     if value is None or isinstance(value, bool | int | float | str):
         return value
     if isinstance(value, Decimal):

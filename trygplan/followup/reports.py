@@ -205,9 +205,8 @@ def indicator_values_by_year(indicator: Indicator, *, include_unapproved: bool) 
 
 def latest_values(indicators, *, include_unapproved: bool) -> dict[int, IndicatorValue]:
     """Each indicator's newest value (by indicator pk), typed or read from the statistics."""
-    values = IndicatorValue.objects.filter(indicator__in=indicators).select_related("submission")
-    if not include_unapproved:
-        values = values.approved()
+    values = IndicatorValue.private_objects if include_unapproved else IndicatorValue.public_objects
+    values = values.filter(indicator__in=indicators).select_related("submission")
     latest = {}
     for value in values.order_by("submission__year"):
         latest[value.indicator_id] = value
@@ -314,7 +313,7 @@ def indicator_chart(
 
 
 def coming_events(partnership, now):
-    return Event.objects.filter(partnership=partnership).public().coming(now)
+    return Event.public_objects.filter(partnership=partnership).coming(now)
 
 
 def chart_notes(partnership) -> list[charts.Annotation]:

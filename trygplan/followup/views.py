@@ -32,6 +32,7 @@ from .forms import (
     UploadForm,
 )
 from .models import Event, EventPhoto, Indicator, Submission
+from .workflow import SUBMISSION
 
 
 def _context(request, partnership, **extra) -> dict:
@@ -193,7 +194,7 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
         if organisation is None:
             raise PermissionDenied(_("Du indberetter ikke for en organisation i partnerskabet."))
         if form.is_valid():
-            submission = Submission.objects.filter(
+            submission = Submission.private_objects.filter(
                 partnership=partnership, organisation=organisation, year=form.cleaned_data["year"]
             ).first() or services.submission_create(
                 partnership=partnership,
@@ -202,7 +203,7 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
                 user=request.user,
             )
             return redirect(submission)
-    submissions = Submission.objects.filter(partnership=partnership).select_related(
+    submissions = Submission.private_objects.filter(partnership=partnership).select_related(
         "organisation", "partnership"
     )
     return render(
@@ -319,12 +320,11 @@ def _import_confirm(request, submission) -> HttpResponse:
 @login_required
 @require_POST
 def submission_transition(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
-    if action not in services.TRANSITIONS:
+    if action not in SUBMISSION:
         raise Http404
-    if services.TRANSITIONS[action][2] == "reporter":
-        submission = access.get_submission_for_edit(request.user, slug, pk)
-    else:
-        submission = access.get_submission_for_approval(request.user, slug, pk)
+    submission = access.get_submission_for_read(request.user, slug, pk)
+    if not SUBMISSION.may(request.user, submission, action):
+        raise PermissionDenied(str(SUBMISSION.transition(action).refusal))
     form = ReasonForm(request.POST)
     form.is_valid()
     try:
@@ -394,9 +394,12 @@ def progress_delete(request: HttpRequest, slug: str, year: int, pk: int) -> Http
 @require_GET
 def event_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
-    events = Event.objects.filter(partnership=partnership).select_related("organiser")
-    if not access.can_read_private(request.user, partnership):
-        events = events.public()
+    manager = (
+        Event.private_objects
+        if access.can_read_private(request.user, partnership)
+        else Event.public_objects
+    )
+    events = manager.filter(partnership=partnership).select_related("organiser")
     photos = Prefetch("photos", queryset=EventPhoto.objects.filter(consent=True))
     events = events.prefetch_related("attendance", photos).order_by("-starts_at")
     return render(request, "followup/events.html", _context(request, partnership, events=events))

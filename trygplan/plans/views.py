@@ -90,8 +90,9 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
         covered=covered,
         economy=build_economy_table(covered),
         lines=activity.budget_lines.select_related("funder").order_by("year", "order", "pk"),
-        history=AuditEntry.objects.filter(plan__partnership=plan.partnership, activity_key__in=keys)
-        .select_related("user", "plan")
+        history=AuditEntry.objects.visible_to(request.user)
+        .filter(partnership=plan.partnership, activity_key__in=keys)
+        .select_related("user", "plan", "content_type")
         .newest_first()[:50],
     )
     if description is not None:

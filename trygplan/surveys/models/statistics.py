@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.lib.small_numbers import is_small, small_label
 from trygplan.partnerships.models import Partnership
 
 INVENTED_HELP = _("Vises med mærkaten “Opdigtede demodata”.")
@@ -192,3 +193,10 @@ class StatisticValue(models.Model):
     @property
     def is_final(self) -> bool:
         return self.status == self.Status.FINAL
+
+    @property
+    def shown(self) -> str:
+        """The figure as it may be shown: "<5" for a small count of people."""
+        if self.series.counts_people and is_small(self.value):
+            return small_label()
+        return str(self.value)

@@ -7,7 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.fields import PeopleCountField
 from trygplan.lib.geo import in_denmark
+from trygplan.lib.small_numbers import suppress
 from trygplan.partnerships.models import Organisation, Partnership
 
 
@@ -100,8 +102,9 @@ class Walk(models.Model):
     def route_points(self) -> list:
         return (self.route or {}).get("coordinates") or []
 
-    def participant_total(self) -> int:
-        return sum(p.count for p in self.participants.all())
+    def participant_total(self):
+        """All who came, as it may be shown (a small total is "<5")."""
+        return suppress(sum(int(p.count) for p in self.participants.all()))
 
 
 class Participants(models.Model):
@@ -126,7 +129,7 @@ class Participants(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    count = models.PositiveSmallIntegerField(_("antal"))
+    count = PeopleCountField(_("antal"))
 
     class Meta:
         ordering = ["group", "pk"]

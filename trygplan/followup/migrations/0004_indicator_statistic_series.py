@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('followup', '0001_initial'),
+        ('followup', '0003_people_counts'),
         ('surveys', '0001_initial'),
     ]
 
