@@ -39,6 +39,17 @@ def amend_if_frozen(view):
     return wrapper
 
 
+def saved_or_explained(form, request) -> bool:
+    """Save a plan item's form; a refused save (stale, no longer a draft) becomes a form
+    error that says why, and nothing is saved."""
+    try:
+        services.plan_item_save(form=form, user=request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
+
+
 def _edit_context(request, plan, **extra) -> dict:
     return {"plan": plan, "partnership": plan.partnership, "can_edit": True, **extra}
 
@@ -95,8 +106,7 @@ def amendment_create(request: HttpRequest, slug: str, year: int) -> HttpResponse
 def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = PlanSettingsForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         messages.success(request, _("Planens indstillinger er gemt."))
         return redirect(plan)
     context = _edit_context(request, plan, form=form, title=_("Planens indstillinger"), back=plan)
@@ -109,8 +119,8 @@ def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = NewActivityForm(request.POST or None, instance=Activity(plan=plan))
-    if request.method == "POST" and form.is_valid():
-        activity = services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
+        activity = form.instance
         messages.success(request, _("Aktiviteten er tilføjet som ny i %(y)s.") % {"y": plan.year})
         return redirect(activity)
     context = _edit_context(request, plan, form=form, title=_("Ny aktivitet"), back=plan)

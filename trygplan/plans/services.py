@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
+from trygplan.core.concurrency import require_unchanged
 
 from .models import (
     Activity,
@@ -43,7 +44,9 @@ def plan_item_save(*, form, user, reason: str = ""):
     """
     created = form.instance.pk is None
     _require_draft(_plan_of(form.instance))
+    require_unchanged(form)
     changes = form_changes(form)
+    changes.pop("version", None)
     obj = form.save()
     if created or changes:
         plan = _plan_of(obj)
@@ -61,7 +64,9 @@ def plan_item_save(*, form, user, reason: str = ""):
 
 
 def _require_draft(plan: Plan) -> None:
-    if not Plan.private_objects.filter(pk=plan.pk, status=Plan.Status.DRAFT).exists():
+    """Lock the plan row and check, on the locked row, that it is still a draft."""
+    locked = Plan.private_objects.select_for_update().filter(pk=plan.pk).first()
+    if locked is None or locked.status != Plan.Status.DRAFT:
         raise ValidationError(_("Kun en kladde kan ændres."))
 
 

@@ -14,7 +14,7 @@ from trygplan.partnerships import access
 from . import access as plan_access
 from . import services
 from .checks import run_checks
-from .cycle_views import amend_if_frozen
+from .cycle_views import amend_if_frozen, saved_or_explained
 from .forms import ActivityForm, BudgetLineForm, DescriptionForm
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
 from .overview import (
@@ -153,8 +153,7 @@ def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpR
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     activity = get_object_or_404(Activity, plan=plan, key=key)
     form = ActivityForm(request.POST or None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         messages.success(request, _("Aktiviteten er gemt."))
         return redirect(activity)
     return render(
@@ -176,8 +175,7 @@ def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> Ht
     description = get_object_or_404(ActivityDescription, plan=plan, key=key)
     back = description.activities.first() or plan
     form = DescriptionForm(request.POST or None, instance=description)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         messages.success(request, _("Beskrivelsen er gemt."))
         return redirect(back)
     return render(
@@ -204,8 +202,7 @@ def budget_line_edit(
     else:
         line = get_object_or_404(BudgetLine, activity=activity, pk=pk)
     form = BudgetLineForm(request.POST or None, instance=line)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         total = plan.partnership_funds()
         messages.success(
             request,
