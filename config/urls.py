@@ -16,6 +16,7 @@ urlpatterns = [
     path("p/<slug:slug>/pools/", include("trygplan.pools.urls")),
     path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
     path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
+    path("", include("trygplan.surveys.urls")),
 ]
 
 # Single sign-on, when its settings are given (config/settings/optional.py).

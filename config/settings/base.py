@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "trygplan.pools",
     "trygplan.walks",
     "trygplan.followup",
+    "trygplan.surveys",
     "trygplan.demo",
     "trygplan.operations",
     "axes",
@@ -247,6 +248,14 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # The `trygplan` loggers record logins, lock-outs, changes (via audit_record), jobs and
 # backups; see trygplan/core/logs.py.
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+# The safety survey: estimates from fewer respondents than MIN_N are not shown (pages, PDF,
+# CSV); a coefficient of variation above MAX_CV is flagged as uncertain. Uploads larger than
+# MAX_UPLOAD_MB are refused.
+TRYGPLAN_SURVEY_MIN_N = int(os.environ.get("TRYGPLAN_SURVEY_MIN_N", "20"))
+TRYGPLAN_SURVEY_MAX_CV = float(os.environ.get("TRYGPLAN_SURVEY_MAX_CV", "0.30"))
+TRYGPLAN_SURVEY_MAX_UPLOAD_MB = int(os.environ.get("TRYGPLAN_SURVEY_MAX_UPLOAD_MB", "100"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -69,7 +69,7 @@ INDICATORS = [
      "population", "", "partnership", "kk", "% af børn og unge", True, False, 58, 2.5),
     ("sigtelser-under-18", 11, "Sigtelser mod unge under 18 år",
      "population", "", "police", "politi", "sigtelser", False, True, 11, -3),
-    ("sigtelser-18-24", 11, "Sigtelser mod unge 18-24 år",
+    ("sigtelser-18-og-derover", 11, "Sigtelser mod personer på 18 år og derover",
      "population", "", "police", "politi", "sigtelser", False, True, 34, -4),
     ("ssp-enkeltsager", 12, "SSP-enkeltsager om unge fra området",
      "population", "", "ssp", "ssp", "sager", False, True, 19, -3),

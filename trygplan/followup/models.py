@@ -286,6 +286,18 @@ class Indicator(models.Model):
     is_invented = models.BooleanField(
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
+    # Police and SSP figures are not typed in: a linked indicator reads its yearly values
+    # from the statistics (trygplan.surveys.figures), as counts or as rates per 1.000.
+    statistic_series = models.ForeignKey(
+        "surveys.StatisticSeries",
+        verbose_name=_("læses fra statistikserien"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+        help_text=_("Værdierne hentes fra politiets eller SSP's tal og tastes ikke ind."),
+    )
+    statistic_per_1000 = models.BooleanField(_("som rate pr. 1.000 indbyggere"), default=False)
 
     class Meta:
         ordering = ["order", "name"]

@@ -19,7 +19,7 @@ from trygplan.plans.models import BudgetLine, Deliverable, Plan, Result
 from trygplan.plans.overview import plan_activities
 
 from . import status as rules
-from .models import ChartNote, Event, Indicator, IndicatorValue
+from .models import ChartNote, Event, Indicator, IndicatorValue, Submission
 
 
 def shown_value(indicator: Indicator, value):
@@ -170,11 +170,55 @@ def _change(indicator: Indicator, before, now) -> str:
     return sign + charts.format_number(difference)
 
 
-def indicator_years(indicator: Indicator, *, include_unapproved: bool) -> list[IndicatorYear]:
+def statistic_values(indicator: Indicator) -> dict[int, IndicatorValue]:
+    """A linked indicator's yearly values, read from the police/SSP statistics: unsaved
+    IndicatorValues (final years as a locked submission), so pages and exports need no
+    second code path. Nothing is copied into the follow-up tables."""
+    from trygplan.surveys.figures import indicator_value, yearly_figures
+
+    figures = yearly_figures([indicator.statistic_series]).get(indicator.statistic_series_id, [])
+    found = {}
+    for figure in figures:
+        value = indicator_value(figure, per_1000=indicator.statistic_per_1000)
+        if value is None:
+            continue
+        status = Submission.Status.LOCKED if figure.is_final else Submission.Status.APPROVED
+        found[figure.year] = IndicatorValue(
+            indicator=indicator,
+            submission=Submission(year=figure.year, status=status),
+            value=value,
+            quality="final" if figure.is_final else "provisional",
+            note=figure.status_label,
+            is_invented=figure.is_invented,
+        )
+    return found
+
+
+def indicator_values_by_year(indicator: Indicator, *, include_unapproved: bool) -> dict:
+    if indicator.statistic_series_id:
+        return statistic_values(indicator)
     values = indicator.values.select_related("submission")
     if not include_unapproved:
         values = values.approved()
-    by_year = {value.submission.year: value for value in values}
+    return {value.submission.year: value for value in values}
+
+
+def latest_values(indicators, *, include_unapproved: bool) -> dict[int, IndicatorValue]:
+    """Each indicator's newest value (by indicator pk), typed or read from the statistics."""
+    values = IndicatorValue.private_objects if include_unapproved else IndicatorValue.public_objects
+    values = values.filter(indicator__in=indicators).select_related("submission")
+    latest = {}
+    for value in values.order_by("submission__year"):
+        latest[value.indicator_id] = value
+    for indicator in indicators:
+        if indicator.statistic_series_id:
+            linked = statistic_values(indicator)
+            latest[indicator.pk] = linked[max(linked)] if linked else None
+    return latest
+
+
+def indicator_years(indicator: Indicator, *, include_unapproved: bool) -> list[IndicatorYear]:
+    by_year = indicator_values_by_year(indicator, include_unapproved=include_unapproved)
     targets = {target.year: target.value for target in indicator.targets.all()}
     rows, before = [], None
     for year in sorted(set(by_year) | set(targets)):

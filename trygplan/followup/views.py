@@ -31,7 +31,7 @@ from .forms import (
     SubmissionValuesForm,
     UploadForm,
 )
-from .models import Event, EventPhoto, Indicator, IndicatorValue, Submission
+from .models import Event, EventPhoto, Indicator, Submission
 from .workflow import SUBMISSION
 
 
@@ -49,7 +49,14 @@ def _context(request, partnership, **extra) -> dict:
 
 def _indicators(partnership):
     return Indicator.objects.filter(partnership=partnership).select_related(
-        "result", "effect", "reported_by", "partnership"
+        "result", "effect", "reported_by", "partnership", "statistic_series__partnership"
+    )
+
+
+def _typed_indicators(submission):
+    """The submission's indicators that are typed in (not read from the statistics)."""
+    return _indicators(submission.partnership).filter(
+        reported_by=submission.organisation, statistic_series__isnull=True
     )
 
 
@@ -61,11 +68,7 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
     private = access.can_read_private(request.user, partnership)
     indicators = list(_indicators(partnership).prefetch_related("targets"))
-    manager = IndicatorValue.private_objects if private else IndicatorValue.public_objects
-    values = manager.filter(indicator__in=indicators).select_related("submission")
-    latest = {}
-    for value in values.order_by("submission__year"):
-        latest[value.indicator_id] = value
+    latest = reports.latest_values(indicators, include_unapproved=private)
     rows = [
         (
             indicator,
@@ -220,7 +223,7 @@ def submission_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _submission_context(request, submission, **extra) -> dict:
-    indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+    indicators = _typed_indicators(submission)
     values = {value.indicator_id: value for value in submission.values.select_related("indicator")}
     rows = [
         (
@@ -247,7 +250,7 @@ def _submission_context(request, submission, **extra) -> dict:
 def submission_values(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The partner's form for the submission: one row per indicator; all rows saved or none."""
     submission = access.get_submission_for_edit(request.user, slug, pk)
-    indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+    indicators = _typed_indicators(submission)
     values = {value.indicator_id: value for value in submission.values.all()}
     form = SubmissionValuesForm(request.POST or None, indicators=indicators, values=values)
     if request.method == "POST" and form.is_valid():
@@ -278,7 +281,7 @@ def submission_import(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     preview = None
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+        indicators = _typed_indicators(submission)
         preview = importers.parse_values(upload.name, upload.read(), indicators=indicators)
     confirm = None
     if preview is not None and preview.is_valid:

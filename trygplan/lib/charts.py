@@ -18,6 +18,8 @@
   fonts, and is followed on the page by its data as a table (`chart_table`).
 """
 
+import hashlib
+import math
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -36,6 +38,8 @@ class Point:
     x: str
     value: float | int | Decimal | None
     label: str = ""  # what the table shows; defaults to the value
+    low: float | int | Decimal | None = None  # a confidence interval, drawn as a whisker
+    high: float | int | Decimal | None = None
 
     @property
     def text(self) -> str:
@@ -107,7 +111,9 @@ def _svg_open(width: int, height: int, title: str, desc: str, ident: str) -> lis
 
 
 def _ident(title: str) -> str:
-    return "chart-" + "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40]
+    """An id from the title; a short hash keeps titles that begin alike apart."""
+    digest = hashlib.sha1(title.encode("utf-8")).hexdigest()[:6]
+    return "chart-" + "".join(ch if ch.isalnum() else "-" for ch in title.lower())[:40] + digest
 
 
 @dataclass
@@ -150,6 +156,7 @@ def _frame(series, target, band, baseline, width, height) -> _Frame:
         if label not in xs:
             xs.append(label)
     values = [float(p.value) for s in series for p in s.points if p.value is not None]
+    values += [float(p.high) for s in series for p in s.points if p.high is not None]
     values += [float(p.value) for p in target or [] if p.value is not None]
     values += [float(b.high) for b in band or []]
     if baseline is not None:
@@ -236,6 +243,13 @@ def _lines(f: _Frame, series: list[Series]) -> list[str]:
                 continue
             y = f.y_of(p.value)
             segments[-1].append(f"{x:.1f},{y:.1f}")
+            if p.low is not None and p.high is not None:
+                top, bottom = f.y_of(p.high), f.y_of(p.low)
+                out.append(
+                    f'<path class="chart-interval" d="M{x:.1f},{top:.1f}V{bottom:.1f}'
+                    f'M{x - 5:.1f},{top:.1f}h10M{x - 5:.1f},{bottom:.1f}h10" '
+                    f'stroke="{colour}" stroke-width="1.5" fill="none"/>'
+                )
             out.append(
                 f'<circle class="chart-point" cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}">'
                 f"<title>{escape(p.x)}: {escape(p.text)}</title></circle>"
@@ -283,10 +297,17 @@ def _legend(series, baseline, target, band, x: int, y: int) -> str:
         items.append((BAND_COLOUR, _("På sporet (±15 %)"), "box"))
     if baseline is not None:
         items.append(("#888", _("Basislinje"), "dash"))
+    if any(p.high is not None for s in series for p in s.points):
+        items.append(("#555", _("95 %-konfidensinterval"), "whisker"))
     parts = []
     for colour, name, kind in items:
         if kind == "box":
             parts.append(f'<rect x="{x}" y="{y - 8}" width="16" height="10" fill="{colour}"/>')
+        elif kind == "whisker":
+            parts.append(
+                f'<path d="M{x + 8},{y - 9}V{y + 3}M{x + 4},{y - 9}h8M{x + 4},{y + 3}h8" '
+                f'stroke="{colour}" stroke-width="1.5" fill="none"/>'
+            )
         else:
             dash = ' stroke-dasharray="4 2"' if kind == "dash" else ""
             parts.append(
@@ -354,3 +375,140 @@ def chart_table(series: list[Series], *, x_label: str, target: list[Point] | Non
             row.append(targets.get(x, ""))
         rows.append(row)
     return {"columns": columns, "rows": rows}
+
+
+# ---- Maps ---------------------------------------------------------------------------------
+
+MAP_COLOURS = ["#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15"]
+MAP_MISSING = "#e0e0e0"
+
+
+@dataclass
+class MapRegion:
+    """A polygon coloured by its value (None: no figure, drawn grey)."""
+
+    name: str
+    geometry: dict  # GeoJSON (Multi)Polygon, WGS 84, longitude first
+    value: float | None
+    text: str = ""  # the value as shown, e.g. "12,3 %" or "–"
+
+
+@dataclass
+class MapOutline:
+    """A polygon drawn as an outline on top, e.g. a partnership area."""
+
+    name: str
+    geometry: dict
+
+
+def _rings(geometry: dict) -> list:
+    polygons = (
+        [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+    )
+    return [ring for polygon in polygons for ring in polygon]
+
+
+def _projector(geometries: list[dict], width: int, height: int, margin: int = 8):
+    """Longitude/latitude to SVG pixels: equirectangular, corrected by cos(latitude)."""
+    points = [pt for geometry in geometries for ring in _rings(geometry) for pt in ring]
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    stretch = math.cos(math.radians((north + south) / 2))
+    scale = min(
+        (width - 2 * margin) / max((east - west) * stretch, 1e-9),
+        (height - 2 * margin) / max(north - south, 1e-9),
+    )
+
+    def project(lon: float, lat: float) -> tuple[float, float]:
+        return margin + (lon - west) * stretch * scale, margin + (north - lat) * scale
+
+    return project, round(margin * 2 + (north - south) * scale)
+
+
+def _path(geometry: dict, project) -> str:
+    parts = []
+    for ring in _rings(geometry):
+        points, last = [], None
+        for point in ring:
+            lon, lat = point[0], point[1]
+            x, y = project(lon, lat)
+            here = f"{x:.1f},{y:.1f}"
+            if here != last:
+                points.append(here)
+                last = here
+        if len(points) > 2:
+            parts.append("M" + "L".join(points) + "Z")
+    return "".join(parts)
+
+
+def map_breaks(values: list[float], bins: int = len(MAP_COLOURS)) -> list[float]:
+    """Equal steps between the smallest and largest value (bins + 1 edges)."""
+    low, high = min(values), max(values)
+    if high == low:
+        high = low + 1
+    return [low + (high - low) * step / bins for step in range(bins + 1)]
+
+
+def _colour(value, breaks) -> str:
+    if value is None:
+        return MAP_MISSING
+    for index in range(len(MAP_COLOURS)):
+        if value <= breaks[index + 1]:
+            return MAP_COLOURS[index]
+    return MAP_COLOURS[-1]
+
+
+def choropleth(
+    regions: list[MapRegion],
+    *,
+    title: str,
+    legend_title: str,
+    outlines: list[MapOutline] | tuple = (),
+    value_format=format_number,
+    desc: str = "",
+    width: int = 640,
+) -> SafeString:
+    """A map picture: regions coloured in five equal steps, outlines drawn on top, a legend
+    below. No tiles, no script: the same SVG on the page and in the PDF."""
+    geometries = [region.geometry for region in regions] + [o.geometry for o in outlines]
+    project, map_height = _projector(geometries, width, 10_000)
+    map_height = min(map_height, 520)
+    project, map_height = _projector(geometries, width, map_height)
+    values = [region.value for region in regions if region.value is not None]
+    breaks = map_breaks(values) if values else [0, 1, 2, 3, 4, 5]
+    height = map_height + 64
+    out = _svg_open(width, height, title, desc or title, _ident(title))
+    for region in regions:
+        label = f"{region.name}: {region.text}" if region.text else region.name
+        out.append(
+            f'<path class="map-region" d="{_path(region.geometry, project)}" '
+            f'fill="{_colour(region.value, breaks)}" fill-rule="evenodd" stroke="#ffffff" '
+            f'stroke-width="1"><title>{escape(label)}</title></path>'
+        )
+    for outline in outlines:
+        out.append(
+            f'<path class="map-outline" d="{_path(outline.geometry, project)}" fill="none" '
+            f'stroke="#0059b3" stroke-width="2.5"><title>{escape(outline.name)}</title></path>'
+        )
+    y = map_height + 16
+    out.append(f'<text x="8" y="{y}" font-weight="bold">{escape(legend_title)}</text>')
+    x = 8
+    for index, colour in enumerate(MAP_COLOURS):
+        span = f"{value_format(breaks[index])}–{value_format(breaks[index + 1])}"
+        out.append(
+            f'<rect x="{x}" y="{y + 8}" width="16" height="12" fill="{colour}" stroke="#999"/>'
+            f'<text x="{x + 20}" y="{y + 18}" font-size="11">{escape(span)}</text>'
+        )
+        x += 24 + 7 * len(span)
+    out.append(
+        f'<rect x="{x}" y="{y + 8}" width="16" height="12" fill="{MAP_MISSING}" stroke="#999"/>'
+        f'<text x="{x + 20}" y="{y + 18}" font-size="11">{escape(_("Ingen tal"))}</text>'
+    )
+    if outlines:
+        out.append(
+            f'<line x1="8" x2="24" y1="{y + 38}" y2="{y + 38}" stroke="#0059b3" '
+            f'stroke-width="2.5"/><text x="28" y="{y + 42}" font-size="11">'
+            f"{escape(_('Partnerskabsområde'))}</text>"
+        )
+    out.append("</svg>")
+    return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
