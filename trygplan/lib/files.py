@@ -110,7 +110,9 @@ def defuse_cell(value):
 
 
 def html_from_template(template_name: str, context: dict, *, request=None) -> str:
-    return render_to_string(template_name, context, request=request)
+    """The template as a document's HTML, without control characters (which WeasyPrint
+    draws as empty boxes) or lone surrogates (which cannot be written as UTF-8)."""
+    return clean_text(render_to_string(template_name, context, request=request))
 
 
 def _static_path(url: str) -> Path | None:
@@ -145,6 +147,7 @@ def pdf_from_html(html: str) -> bytes:
     """A PDF from HTML; `{% static %}` files (fonts, css, images) are read from disk."""
     from weasyprint import HTML  # imported lazily: it is heavy and only needed here
 
+    html = clean_text(html)
     return HTML(string=html, base_url=_BASE_URL, url_fetcher=_local_url_fetcher()).write_pdf()
 
 

@@ -8,6 +8,8 @@ that the page and the PDF show, in the vendored IBM Plex Sans; system fonts are 
 
 from __future__ import annotations
 
+from trygplan.lib.files import clean_text
+
 from .text import font_files
 
 __all__ = ["svg_to_png"]
@@ -18,7 +20,7 @@ def svg_to_png(svg: str, *, scale: float = 2) -> bytes:
     import resvg_py
 
     data = resvg_py.svg_to_bytes(
-        svg_string=str(svg),
+        svg_string=clean_text(str(svg)),
         zoom=scale,
         background="#ffffff",
         skip_system_fonts=True,

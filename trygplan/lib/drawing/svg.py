@@ -5,16 +5,19 @@
     tag("g", tag("title", "Fund 1"), tag("circle", cx=3, cy=4, r=10))
 
 Children that are already markup (what `tag` returns: a SafeString) go in as they are;
-any other string is text and is escaped. Attribute names are written with dashes
-(`stroke_width` -> `stroke-width`; `class_` -> `class`); None and False leave the attribute
-out. A `style` attribute is refused: the Content-Security-Policy forbids inline styles, so
-drawings use presentation attributes (`fill`, `stroke`, ...) and classes.
+any other value is text: control characters removed (an SVG is XML), then escaped.
+Attribute names are written with dashes (`stroke_width` -> `stroke-width`; `class_` ->
+`class`); None and False leave the attribute out. A `style` attribute is refused: the
+Content-Security-Policy forbids inline styles, so drawings use presentation attributes
+(`fill`, `stroke`, ...) and classes.
 """
 
 from __future__ import annotations
 
 from django.utils.html import conditional_escape, escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeData, SafeString, mark_safe
+
+from trygplan.lib.files import clean_text
 
 __all__ = ["ident", "number", "points", "svg_root", "tag"]
 
@@ -44,7 +47,13 @@ def _attribute(name: str, value) -> str:
         value = "true" if value else "false"
     elif isinstance(value, int | float):
         value = number(value)
-    return f'{name}="{escape(value)}"'
+    return f'{name}="{escape(clean_text(str(value)))}"'
+
+
+def _child(child) -> str:
+    if isinstance(child, SafeData):
+        return str(child)
+    return str(conditional_escape(clean_text(str(child))))
 
 
 def tag(name: str, *children, **attributes) -> SafeString:
@@ -55,7 +64,7 @@ def tag(name: str, *children, **attributes) -> SafeString:
         if value is not None and value is not False
     ]
     opening = " ".join(parts)
-    inner = "".join(str(conditional_escape(child)) for child in children if child is not None)
+    inner = "".join(_child(child) for child in children if child is not None)
     if not inner:
         return mark_safe(f"<{opening}/>")  # noqa: S308 - attributes are escaped
     return mark_safe(f"<{opening}>{inner}</{name}>")  # noqa: S308 - escaped above
