@@ -60,7 +60,7 @@ class Diagram:
             "%(activities)s aktiviteter, %(results)s resultater og %(effects)s effekter. En "
             "linje fra en aktivitet til et resultat betyder, at aktiviteten bidrager til "
             "resultatet; en linje fra et resultat til en effekt, at resultatet fører til "
-            "effekten. Resultaterne og effekterne står også som tekst under figuren."
+            "effekten."
         ) % {
             "activities": counts["activity"],
             "results": counts["result"],
