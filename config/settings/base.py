@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "trygplan.partnerships",
     "trygplan.plans",
     "trygplan.audit",
+    "trygplan.workflows",
     "trygplan.documents",
     "trygplan.pools",
     "trygplan.walks",

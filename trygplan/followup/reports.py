@@ -270,7 +270,7 @@ def indicator_chart(
 
 
 def coming_events(partnership, now):
-    return Event.objects.filter(partnership=partnership).public().coming(now)
+    return Event.public_objects.filter(partnership=partnership).coming(now)
 
 
 def chart_notes(partnership) -> list[drawing.Annotation]:

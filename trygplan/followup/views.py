@@ -32,6 +32,7 @@ from .forms import (
     UploadForm,
 )
 from .models import Event, EventPhoto, Indicator, IndicatorValue, Submission
+from .workflow import SUBMISSION
 
 
 def _context(request, partnership, **extra) -> dict:
@@ -60,9 +61,8 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
     private = access.can_read_private(request.user, partnership)
     indicators = list(_indicators(partnership).prefetch_related("targets"))
-    values = IndicatorValue.objects.filter(indicator__in=indicators).select_related("submission")
-    if not private:
-        values = values.approved()
+    manager = IndicatorValue.private_objects if private else IndicatorValue.public_objects
+    values = manager.filter(indicator__in=indicators).select_related("submission")
     latest = {}
     for value in values.order_by("submission__year"):
         latest[value.indicator_id] = value
@@ -191,7 +191,7 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
         if organisation is None:
             raise PermissionDenied(_("Du indberetter ikke for en organisation i partnerskabet."))
         if form.is_valid():
-            submission = Submission.objects.filter(
+            submission = Submission.private_objects.filter(
                 partnership=partnership, organisation=organisation, year=form.cleaned_data["year"]
             ).first() or services.submission_create(
                 partnership=partnership,
@@ -200,7 +200,7 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
                 user=request.user,
             )
             return redirect(submission)
-    submissions = Submission.objects.filter(partnership=partnership).select_related(
+    submissions = Submission.private_objects.filter(partnership=partnership).select_related(
         "organisation", "partnership"
     )
     return render(
@@ -317,12 +317,11 @@ def _import_confirm(request, submission) -> HttpResponse:
 @login_required
 @require_POST
 def submission_transition(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
-    if action not in services.TRANSITIONS:
+    if action not in SUBMISSION:
         raise Http404
-    if services.TRANSITIONS[action][2] == "reporter":
-        submission = access.get_submission_for_edit(request.user, slug, pk)
-    else:
-        submission = access.get_submission_for_approval(request.user, slug, pk)
+    submission = access.get_submission_for_read(request.user, slug, pk)
+    if not SUBMISSION.may(request.user, submission, action):
+        raise PermissionDenied(str(SUBMISSION.transition(action).refusal))
     form = ReasonForm(request.POST)
     form.is_valid()
     try:
@@ -392,9 +391,12 @@ def progress_delete(request: HttpRequest, slug: str, year: int, pk: int) -> Http
 @require_GET
 def event_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
-    events = Event.objects.filter(partnership=partnership).select_related("organiser")
-    if not access.can_read_private(request.user, partnership):
-        events = events.public()
+    manager = (
+        Event.private_objects
+        if access.can_read_private(request.user, partnership)
+        else Event.public_objects
+    )
+    events = manager.filter(partnership=partnership).select_related("organiser")
     photos = Prefetch("photos", queryset=EventPhoto.objects.filter(consent=True))
     events = events.prefetch_related("attendance", photos).order_by("-starts_at")
     return render(request, "followup/events.html", _context(request, partnership, events=events))

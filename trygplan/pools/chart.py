@@ -33,10 +33,10 @@ def build_draw(pool: Pool, allocation: int, today: datetime.date | None = None) 
     """Cumulative granted and spent per month of the pool's year (up to today), and the
     chart of them."""
     granted = _by_month(
-        Grant.objects.filter(pool=pool, decided_on__year=pool.year).order_by(), "decided_on"
+        Grant.private_objects.filter(pool=pool, decided_on__year=pool.year).order_by(), "decided_on"
     )
     spent = _by_month(
-        Expense.objects.filter(grant__pool=pool, date__year=pool.year).order_by(), "date"
+        Expense.private_objects.filter(grant__pool=pool, date__year=pool.year).order_by(), "date"
     )
     today = today or datetime.date.today()
     last = 12 if today.year > pool.year else (today.month if today.year == pool.year else 0)

@@ -31,18 +31,18 @@ def recommendation_data(*, partnership, year: int, period: str) -> dict:
     """
     cut_off = Recommendation.cut_off(year, period)
     as_of = min(cut_off, timezone.localdate())
-    pools = list(Pool.objects.filter(partnership=partnership, year=year).in_plan_order())
+    pools = list(Pool.private_objects.filter(partnership=partnership, year=year).in_plan_order())
     proposals = {r.pool_id: r for r in Recommendation.objects.filter(pool__in=pools, period=period)}
     sections = []
     for pool in pools:
         grants = (
-            Grant.objects.filter(pool=pool)
+            Grant.private_objects.filter(pool=pool)
             .decided_by(as_of)
             .select_related("application")
             .with_spent(as_of=as_of)
             .order_by("decided_on", "pk")
         )
-        expenses = Expense.objects.filter(grant__pool=pool, date__lte=as_of).select_related(
+        expenses = Expense.private_objects.filter(grant__pool=pool, date__lte=as_of).select_related(
             "grant__application"
         )
         sections.append(
@@ -190,13 +190,13 @@ def export_rows(*, partnership, year: int, with_contacts: bool) -> tuple[list[st
     if with_contacts:
         header += [_("Navn"), _("E-mail"), _("Telefon")]
     applications = (
-        Application.objects.filter(pool__partnership=partnership, pool__year=year)
+        Application.private_objects.filter(pool__partnership=partnership, pool__year=year)
         .select_related("pool", "grant")
         .with_totals()
         .order_by("pool__kind", "created_at", "pk")
     )
     spent = dict(
-        Grant.objects.filter(pool__partnership=partnership, pool__year=year)
+        Grant.private_objects.filter(pool__partnership=partnership, pool__year=year)
         .with_spent()
         .values_list("pk", "spent_total")
     )

@@ -11,6 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from trygplan.pools import services
+from trygplan.pools.demo import standard_pools
 from trygplan.pools.models import Recommendation
 
 from .conftest import spring_and_autumn
@@ -141,7 +142,7 @@ def test_the_mid_year_pdf_and_word_leave_out_the_autumn_and_say_the_date(
 
 def test_before_the_cut_off_the_figures_are_marked_preliminary(client, amager, styregruppe):
     year = timezone.localdate().year
-    services.pools_create_year(partnership=amager, year=year)
+    services.pools_create_year(partnership=amager, year=year, templates=standard_pools())
     client.force_login(styregruppe)
     page = client.get(f"/p/amager/pools/{year}/recommendation/year_end/").content.decode()
     today = formats.date_format(timezone.localdate(), "j. F Y")

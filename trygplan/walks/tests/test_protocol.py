@@ -25,7 +25,9 @@ def _setup(walk, findings):
     public = findings["public"]
     public.owner_organisation = Organisation.objects.get(key="3b")
     public.save()
-    FindingPhoto.objects.create(finding=public, image=ContentFile(jpeg_bytes(), name="f.jpg"))
+    FindingPhoto.private_objects.create(
+        finding=public, image=ContentFile(jpeg_bytes(), name="f.jpg")
+    )
 
 
 def test_the_pdf_lists_participants_and_findings_with_owners(client, koordinator, walk, findings):
