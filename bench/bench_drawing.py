@@ -16,7 +16,7 @@ def _diagram_svg(plan_pk):
 def _walk(ctx):
     from trygplan.walks.models import Walk
 
-    return Walk.objects.for_partnership(ctx.partnership).newest_first().first()
+    return Walk.private_objects.for_partnership(ctx.partnership).newest_first().first()
 
 
 @cache
@@ -24,7 +24,7 @@ def _route_map_svg(walk_pk):
     from trygplan.walks.models import Walk
     from trygplan.walks.protocol import route_map_svg
 
-    walk = Walk.objects.get(pk=walk_pk)
+    walk = Walk.private_objects.get(pk=walk_pk)
     return route_map_svg(walk, list(walk.findings.all()))
 
 
@@ -67,5 +67,5 @@ def bench_pool_drawdown_chart(ctx):
     from trygplan.pools.chart import build_draw
     from trygplan.pools.models import Pool
 
-    pool = Pool.objects.get(partnership=ctx.partnership, year=2016, kind="urban_space")
+    pool = Pool.private_objects.get(partnership=ctx.partnership, year=2016, kind="urban_space")
     build_draw(pool, pool.balance().allocation)
