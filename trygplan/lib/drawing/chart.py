@@ -153,7 +153,8 @@ def _swatch(item: LegendItem, x: float, y: float):
     if item.kind == "whisker":
         return tag(
             "path",
-            d=f"M{x + 8:.1f},{y - 9:.1f}V{y + 3:.1f}M{x + 4:.1f},{y - 9:.1f}h8M{x + 4:.1f},{y + 3:.1f}h8",
+            d=f"M{x + 8:.1f},{y - 9:.1f}V{y + 3:.1f}"
+            f"M{x + 4:.1f},{y - 9:.1f}h8M{x + 4:.1f},{y + 3:.1f}h8",
             stroke=item.colour,
             stroke_width=1.5,
             fill="none",
