@@ -120,6 +120,32 @@ def _copy(obj, **changes):
     return obj
 
 
+def _lines_for(new, lines, plan: Plan, new_plan: Plan, next_year: bool) -> list[BudgetLine]:
+    """The copied activity's budget lines. An amendment copies them all. Next year's plan
+    states its own year (proposed as this year's money, unless it already has lines for it)
+    and any later years; its earlier years are read from the plans that approved them
+    (`plans.history`), so they are never copied."""
+    if not next_year:
+        return [_copy(line, activity=new) for line in lines]
+    kept = [_copy(line, activity=new) for line in lines if line.year > plan.year]
+    if any(line.year == new_plan.year for line in kept):
+        return kept
+    proposed = [
+        BudgetLine(
+            activity=new,
+            year=new_plan.year,
+            amount=line.amount,
+            source=line.source,
+            funder_id=line.funder_id,
+            label=line.label,
+            order=line.order,
+        )
+        for line in lines
+        if line.year == plan.year
+    ]
+    return kept + proposed
+
+
 def _copy_contents(*, plan: Plan, new_plan: Plan, activities, next_year: bool) -> None:
     """Copy descriptions, the given activities, their money and the footnotes to new_plan.
 
@@ -161,22 +187,7 @@ def _copy_contents(*, plan: Plan, new_plan: Plan, activities, next_year: bool) -
         )
         new.save()
         new.focus_areas.set(focus_areas)
-        proposed = [
-            BudgetLine(
-                activity=new,
-                year=new_plan.year,
-                amount=line.amount,
-                source=line.source,
-                funder_id=line.funder_id,
-                label=line.label,
-                order=line.order,
-            )
-            for line in lines
-            if next_year and line.year == plan.year
-        ]
-        BudgetLine.private_objects.bulk_create(
-            [_copy(line, activity=new) for line in lines] + proposed
-        )
+        BudgetLine.private_objects.bulk_create(_lines_for(new, lines, plan, new_plan, next_year))
         Footnote.objects.bulk_create(
             _copy(
                 note,

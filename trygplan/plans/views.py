@@ -16,6 +16,7 @@ from . import services
 from .checks import run_checks
 from .cycle_views import amend_if_frozen, saved_or_explained
 from .forms import ActivityForm, BudgetLineForm, DescriptionForm
+from .history import plan_history
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
 from .overview import (
     activities_by_chapter,
@@ -47,8 +48,9 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     context = _plan_context(request, plan)
     visible = list(plan_access.visible_plans(request.user, plan.partnership))
     activities = list(plan_activities(plan))
+    history = plan_history(plan, activities)
     context.update(
-        overview=build_overview(plan, activities),
+        overview=build_overview(plan, activities, history),
         chapters=activities_by_chapter(activities),
         other_plans=[p for p in visible if p.year != plan.year],
         versions=[p for p in visible if p.year == plan.year],
@@ -56,7 +58,7 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
     if context["can_read_private"]:
         context.update(
-            checks=run_checks(plan, activities),
+            checks=run_checks(plan, activities, history),
             actions=[t.action for t in PLAN.available(request.user, plan)],
             can_start_next_year=plan_access.can_start_next_year(request.user, plan)
             and not any(p.year == plan.year + 1 for p in visible),
@@ -88,7 +90,7 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
         description=description,
         siblings=[other for other in covered if other.pk != activity.pk],
         covered=covered,
-        economy=build_economy_table(covered),
+        economy=build_economy_table(covered, plan),
         lines=activity.budget_lines.select_related("funder").order_by("year", "order", "pk"),
         history=AuditEntry.objects.visible_to(request.user)
         .filter(partnership=plan.partnership, activity_key__in=keys)
