@@ -119,10 +119,18 @@ def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = NewActivityForm(request.POST or None, instance=Activity(plan=plan))
-    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
-        activity = form.instance
-        messages.success(request, _("Aktiviteten er tilføjet som ny i %(y)s.") % {"y": plan.year})
-        return redirect(activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(form=form, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Aktiviteten er tilføjet som ny i %(y)s. Skriv nu dens beskrivelse.")
+                % {"y": plan.year},
+            )
+            return redirect("plans:description_edit", slug, year, activity.description.key)
     context = _edit_context(request, plan, form=form, title=_("Ny aktivitet"), back=plan)
     return render(request, "plans/edit.html", context)
 

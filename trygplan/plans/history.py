@@ -96,7 +96,7 @@ class History:
         return self.amounts.get((key, year))
 
 
-def plan_history(plan: Plan, activities=None) -> History:
+def plan_history(plan: Plan, activities=None, *, with_gone: bool = True) -> History:
     """The plan's earlier years: what approved plans say, and for a year no approved plan
     states, what this plan itself says (a first plan entered with its own history columns).
     Costs two queries (three when an earlier activity is gone), whatever the history's size."""
@@ -129,7 +129,8 @@ def plan_history(plan: Plan, activities=None) -> History:
             key = (activity_key, line.year)
             amounts[key] = amounts.get(key, 0) + line.amount
     keys = {activity.key for activity in activities}
-    gone = _gone_activities(sources, {key for key, _year in amounts if key not in keys})
+    gone_keys = {key for key, _year in amounts if key not in keys} if with_gone else set()
+    gone = _gone_activities(sources, gone_keys)
     return History(sorted(years), amounts, sources, gone)
 
 
