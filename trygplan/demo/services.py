@@ -123,9 +123,13 @@ def _descriptions(plan, seed, results, focus_areas, orgs) -> dict[str, ActivityD
                 order=position,
                 text=item["text"].strip(),
                 quantity=item.get("quantity"),
+                quantity_max=item.get("quantity_max"),
                 unit=item.get("unit", ""),
                 comparator=item.get("comparator", ""),
                 period=item.get("period", ""),
+                counts_people=item.get("counts_people", False),
+                counts_from=item.get("counts_from", ""),
+                counts_event_kind=item.get("counts_event_kind", ""),
             )
         descriptions[description.key] = description
     return descriptions

@@ -330,8 +330,13 @@ RULES = [
 ]
 
 
+# Rules other modules add in their AppConfig.ready() (the pools module checks that no pool's
+# money falls below what it has granted), so plans need not import them.
+EXTRA_RULES: list = []
+
+
 def run_checks_on(data: PlanData) -> list[CheckResult]:
-    found = [result for rule in RULES for result in rule(data)]
+    found = [result for rule in RULES + EXTRA_RULES for result in rule(data)]
     return sorted(found, key=lambda result: result.severity != ERROR)
 
 

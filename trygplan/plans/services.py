@@ -45,8 +45,10 @@ def plan_item_save(*, form, user, reason: str = ""):
     created = form.instance.pk is None
     _require_draft(_plan_of(form.instance))
     _require_own_year(form.instance)
-    if isinstance(form.instance, BudgetLine) and not created:
-        _require_own_year(BudgetLine.private_objects.get(pk=form.instance.pk))
+    if isinstance(form.instance, BudgetLine):
+        if not created:
+            _require_own_year(BudgetLine.private_objects.get(pk=form.instance.pk))
+        _guard_budget(form.instance)
     require_unchanged(form)
     changes = form_changes(form)
     changes.pop("version", None)
@@ -66,6 +68,17 @@ def plan_item_save(*, form, user, reason: str = ""):
             activity_key=_activity_key(obj),
         )
     return obj
+
+
+# Checks other modules add in their AppConfig.ready(), called with a budget line about to be
+# saved (or deleted: amount 0); each raises ValidationError to refuse (the pools module refuses
+# a line that would leave a pool with less than it has granted).
+BUDGET_GUARDS: list = []
+
+
+def _guard_budget(line: BudgetLine, *, deleting: bool = False) -> None:
+    for guard in BUDGET_GUARDS:
+        guard(line, deleting=deleting)
 
 
 def _require_own_year(obj) -> None:
@@ -143,6 +156,7 @@ def budget_line_delete(*, line: BudgetLine, user, reason: str = "") -> None:
     _require_draft(plan)
     stored = BudgetLine.private_objects.get(pk=line.pk)
     _require_own_year(stored)
+    _guard_budget(stored, deleting=True)
     audit_record(
         user=user,
         obj=line,
