@@ -24,7 +24,8 @@ def can_coordinate(user, partnership: Partnership) -> bool:
 
 def get_partnership_for_coordinator(user, slug: str) -> Partnership:
     partnership = partnership_access.get_partnership(slug)
-    partnership_access.require_private(user, partnership)
+    if not partnership_access.can_read_private(user, partnership):
+        raise Http404
     if not can_coordinate(user, partnership):
         raise PermissionDenied(_("Kun koordinatoren kan bede om tal og angive kontakter."))
     return partnership
