@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trygplan.lib import charts
 from trygplan.lib.files import Rendered, csv_bytes, download_response
+from trygplan.lib.numbers import format_number
 from trygplan.plans import access as plan_access
 from trygplan.plans.models import Effect, Plan
 
@@ -121,7 +121,7 @@ def indicator_csv(request: HttpRequest, slug: str, key: str) -> HttpResponse:
                 row.year,
                 row.shown or "",
                 row.change,
-                charts.format_number(row.target) if row.target is not None else "",
+                format_number(row.target) if row.target is not None else "",
                 value.get_quality_display() if value else "",
                 (_("ja") if value.submission.is_public else _("nej")) if value else "",
             ]

@@ -13,6 +13,8 @@ from trygplan.lib.files import (
     docx_add_table,
     docx_bytes,
     docx_document,
+    docx_heading,
+    docx_paragraph,
     pdf_from_template,
     xlsx_bytes,
 )
@@ -98,12 +100,12 @@ def recommendation_pdf(data: dict) -> Rendered:
 def recommendation_docx(data: dict) -> Rendered:
     title = _title(data)
     document = docx_document(title)
-    document.add_heading(title, level=1)
-    document.add_paragraph(str(data["partnership"]))
-    document.add_paragraph(data["figures_note"])
+    docx_heading(document, title, level=1)
+    docx_paragraph(document, str(data["partnership"]))
+    docx_paragraph(document, data["figures_note"])
     for section in data["sections"]:
         pool, balance = section["pool"], section["balance"]
-        document.add_heading(str(pool), level=2)
+        docx_heading(document, str(pool), level=2)
         docx_add_table(
             document,
             [_("Bevilling"), _("Afsat"), _("Bevilget"), _("Brugt"), _("Tilbage")],
@@ -118,7 +120,7 @@ def recommendation_docx(data: dict) -> Rendered:
             ],
             money_columns=(1, 2, 3, 4),
         )
-        document.add_heading(_("Bevillinger"), level=3)
+        docx_heading(document, _("Bevillinger"), level=3)
         rows = [
             [
                 grant.application.title,
@@ -136,8 +138,8 @@ def recommendation_docx(data: dict) -> Rendered:
                 money_columns=(3,),
             )
         else:
-            document.add_paragraph(_("Ingen bevillinger endnu."))
-        document.add_heading(_("Udgifter"), level=3)
+            docx_paragraph(document, _("Ingen bevillinger endnu."))
+        docx_heading(document, _("Udgifter"), level=3)
         rows = [
             [
                 formats.date_format(expense.date, "j. F Y"),
@@ -155,11 +157,12 @@ def recommendation_docx(data: dict) -> Rendered:
                 money_columns=(3,),
             )
         else:
-            document.add_paragraph(_("Ingen udgifter endnu."))
-        document.add_heading(_("Arbejdsgruppens forslag til resten af puljen"), level=3)
+            docx_paragraph(document, _("Ingen udgifter endnu."))
+        docx_heading(document, _("Arbejdsgruppens forslag til resten af puljen"), level=3)
         recommendation = section["recommendation"]
-        document.add_paragraph(
-            (recommendation.proposal if recommendation else "") or _("Intet forslag skrevet.")
+        docx_paragraph(
+            document,
+            (recommendation.proposal if recommendation else "") or _("Intet forslag skrevet."),
         )
     return Rendered(
         filename=f"{_('Indstilling puljer')} {data['year']} {data['period']}.docx",

@@ -19,7 +19,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
 
-from trygplan.lib import charts
+from trygplan.lib.numbers import format_number
 from trygplan.lib.small_numbers import is_small, small_label
 
 from .models import PopulationFigure, StatisticSeries, StatisticValue
@@ -44,7 +44,7 @@ class Figure:
 
     @property
     def shown(self) -> str:
-        return small_label() if self.is_hidden else charts.format_number(self.value)
+        return small_label() if self.is_hidden else format_number(self.value)
 
     @property
     def rate(self) -> Decimal | None:
@@ -58,7 +58,7 @@ class Figure:
     def rate_shown(self) -> str:
         if self.is_hidden:
             return "×"
-        return "" if self.rate is None else charts.format_number(self.rate)
+        return "" if self.rate is None else format_number(self.rate)
 
     @property
     def status_label(self) -> str:

@@ -16,7 +16,8 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from trygplan.lib import charts
+from trygplan.lib import drawing
+from trygplan.lib.numbers import format_number
 from trygplan.lib.student_t import normal_quantile
 
 from . import figures
@@ -89,7 +90,7 @@ class Change:
         sign = "+" if self.difference > 0 else ("−" if self.difference < 0 else "±")
         if self.is_mean:
             return f"{sign}{_mean(abs(self.difference))}"
-        points = charts.format_number(round(abs(self.difference) * 100, 1))
+        points = format_number(round(abs(self.difference) * 100, 1))
         return f"{sign}{points} " + _("procentpoint")
 
     @property
@@ -160,7 +161,7 @@ def _development_chart(headline: Headline, domain: Domain, city: Domain):
             shown = getattr(row, attribute)
             value = shown.value
             found.append(
-                charts.Point(
+                drawing.Point(
                     str(row.year),
                     None if value is None else round(value * 100, 1),
                     shown.text,
@@ -170,17 +171,17 @@ def _development_chart(headline: Headline, domain: Domain, city: Domain):
             )
         return found
 
-    series = [charts.Series(domain.name, points("shown"))]
+    series = [drawing.Series(domain.name, points("shown"))]
     if not domain.is_city:
-        series.append(charts.Series(city.name, points("city")))
+        series.append(drawing.Series(city.name, points("city")))
     title = _("%(label)s: %(question)s") % {"label": headline.label, "question": headline.text}
-    svg = charts.line_chart(
+    svg = drawing.line_chart(
         series,
         title=title,
         y_label=_("% af de adspurgte"),
         desc=_("Andel med 95 %-konfidensinterval pr. år."),
     )
-    return svg, charts.chart_table(series, x_label=_("År"))
+    return svg, drawing.chart_table(series, x_label=_("År"))
 
 
 def headlines(domain: Domain, surveys: list[Survey], city: Domain) -> list[Headline]:
@@ -256,19 +257,14 @@ def district_map(survey: Survey, question_key: str, statistic: str):
         source = region or (members[0] if len(members) == 1 else None)
         shown = estimates.get(source.pk, Shown(None)) if source else Shown(None)
         value = None if shown.value is None else round(shown.value * 100, 1)
-        regions.append(charts.MapRegion(name, geometry, value, shown.text))
+        regions.append(drawing.Region(name, geometry, value, shown.text))
         rows.append({"name": name, "shown": shown, "districts": [d.name for d in members]})
-    outlines = [
-        charts.MapOutline(d.name, d.geometry)
-        for d in domains
-        if d.kind == Domain.Kind.AREA and d.geometry
-    ]
-    svg = charts.choropleth(
+    outlines = [d.geometry for d in domains if d.kind == Domain.Kind.AREA and d.geometry]
+    svg = drawing.polygon_map(
         regions,
         outlines=outlines,
         title=_("Bydelskort %(year)s") % {"year": survey.year},
-        legend_title=_("Andel utrygge (%)"),
-        value_format=lambda value: charts.format_number(round(value, 1)),
+        unit=_("Andel utrygge (%)"),
         desc=_(
             "Bydelene farvet efter andelen, der svarer utryg; partnerskabsområder med blå kant."
         ),
@@ -311,7 +307,7 @@ def police_figures(partnership) -> list[dict]:
     for series in series_list:
         years = yearly.get(series.pk, [])
         points = [
-            charts.Point(figure.label, figure.rate, figure.rate_shown)
+            drawing.Point(figure.label, figure.rate, figure.rate_shown)
             for figure in years
             if figure.complete
         ]
@@ -323,14 +319,14 @@ def police_chart(rows: list[dict], measure: str, title: str):
     chosen = [row for row in rows if row["series"].measure == measure and row["points"]]
     if not chosen:
         return "", {}
-    series = [charts.Series(row["series"].category.capitalize(), row["points"]) for row in chosen]
-    svg = charts.line_chart(
+    series = [drawing.Series(row["series"].category.capitalize(), row["points"]) for row in chosen]
+    svg = drawing.line_chart(
         series[:4],
         title=title,
         y_label=_("pr. 1.000 indbyggere"),
         desc=_("Rater pr. 1.000 indbyggere pr. år; hele år."),
     )
-    return svg, charts.chart_table(series, x_label=_("År"))
+    return svg, drawing.chart_table(series, x_label=_("År"))
 
 
 # ---- The page ------------------------------------------------------------------------------

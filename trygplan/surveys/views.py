@@ -19,7 +19,7 @@ from trygplan.partnerships import access as partnership_access
 
 from . import access, figures, importer, reports, services
 from .forms import MappingForm, StatisticValueForm, UploadForm
-from .models import Domain, Estimate, StatisticValue
+from .models import Domain, Estimate, StatisticValue, Survey
 
 # ---- Public multi-site -----------------------------------------------------------------------
 
@@ -109,7 +109,8 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", error)
         else:
             return redirect("surveys:import_mapping", pk=saved.pk)
-    return render(request, "surveys/import_upload.html", {"form": form})
+    surveys = Survey.private_objects.order_by("-year")
+    return render(request, "surveys/import_upload.html", {"form": form, "surveys": surveys})
 
 
 def _mapping_context(upload, form, errors=()):

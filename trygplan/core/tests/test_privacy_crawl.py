@@ -96,7 +96,21 @@ NOT_LINKED = {
     "frozen": "reached by editing an approved plan (redirect)",
     "area": "the area's public geometry, read by the map script (a data attribute)",
     "login": "linked for anonymous visitors only; no data",
+    "password_reset_done": "after a reset request; no data",
+    "password_reset_confirm": "needs the e-mailed token; tested in accounts",
+    "password_reset_complete": "after a reset; no data",
+    "import_mapping": "needs an uploaded survey file; tested in surveys",
+    "survey_publish": "POST only",
 }
+START = [
+    "/",
+    "/p/amager/",
+    "/p/tingbjerg/",
+    "/sikker-by/tryghed/",
+    "/sikker-by/tryghed/indlaes/",
+    "/p/amager/tryghed/",
+    "/accounts/password-reset/",
+]
 # URL parameters that name one row: the crawl keeps a few of each route per combination of
 # the other parameters (partnership, year, pool kind, format).
 ROW_PARAMETERS = {"pk", "key", "token", "number", "row", "finding"}
@@ -212,6 +226,9 @@ def planted(amager, plan2016, draft2017, arbejdsgruppe, koordinator, styregruppe
     user = get_user_model().objects.create_user("tingbjerg-ag", password="x")
     Membership.objects.create(user=user, partnership=tingbjerg, role=Role.WORKING_GROUP)
     Plan.private_objects.create(partnership=tingbjerg, year=2017, title=TINGBJERG)
+    from trygplan.surveys.demo import load_demo as load_surveys
+
+    load_surveys(partnership=amager, plan=plan2016)
     return amager
 
 
@@ -266,7 +283,7 @@ def _crawl(client, found: set) -> dict[tuple, list[str]]:
     """GET pages as the city administrator, following links; a few URLs per route and scope.
     Plain paths come before their ?query variants, so a variant never takes a path's place.
     `found` collects the markers the administrator saw (each must show somewhere)."""
-    plain, variants = ["/", "/p/amager/", "/p/tingbjerg/"], []
+    plain, variants = list(START), []
     seen, by_route = set(), defaultdict(list)
     while plain or variants:
         path = plain.pop(0) if plain else variants.pop(0)

@@ -17,10 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from trygplan.lib.files import clean_text
 from trygplan.lib.money import format_kroner
 from trygplan.lib.text import FOOTNOTE_REF, paragraphs
 
@@ -229,9 +229,7 @@ def plan_data(doc: PlanDocument) -> dict:
         "results": [{"number": r.number, "name": r.name} for r in doc.results],
         "effects": [{"number": e.number, "name": e.name} for e in doc.effects],
         "diagram_title": _("Fra aktiviteter til resultater og effekter"),
-        "diagram_alt": _(
-            "Forandringsteorien: aktiviteter bidrager til resultater, som fører til effekterne"
-        ),
+        "diagram_alt": doc.diagram.description,
         "diagram_caption": _("Linjernes farve viser aktivitetens indsatsområde:")
         + " "
         + ", ".join(label for _colour, label in doc.diagram.legend),
@@ -255,9 +253,19 @@ def plan_data(doc: PlanDocument) -> dict:
 
 
 def diagram_svg(doc: PlanDocument) -> str:
-    """The diagram's <svg> as the web page draws it (documents/_diagram.html)."""
-    html = render_to_string("documents/_diagram.html", {"diagram": doc.diagram})
-    return html[html.index("<svg") : html.index("</svg>") + len("</svg>")]
+    """The diagram as the web page draws it (`plans.diagram`, lib/drawing)."""
+    return str(doc.diagram.svg)
+
+
+def _cleaned(value):
+    """Every string without control characters (as in the other formats)."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [_cleaned(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _cleaned(item) for key, item in value.items()}
+    return value
 
 
 def render_pdf_typst(doc: PlanDocument) -> bytes:
@@ -265,7 +273,7 @@ def render_pdf_typst(doc: PlanDocument) -> bytes:
 
     files = {
         "main.typ": TEMPLATE.read_bytes(),
-        "data.json": json.dumps(plan_data(doc), ensure_ascii=False).encode(),
+        "data.json": json.dumps(_cleaned(plan_data(doc)), ensure_ascii=False).encode(),
         "diagram.svg": diagram_svg(doc).encode(),
     }
     return typst.compile(

@@ -1,6 +1,7 @@
 """The recommendation to the steering group: members read it (also as PDF and Word), the
 working group writes its proposal."""
 
+import datetime
 import io
 
 import pytest
@@ -57,6 +58,29 @@ def test_the_word_document_contains_the_grant(client, grant, styregruppe):
     document = Document(io.BytesIO(response.content))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Lys i passagen" in cells and "10.000" in cells
+
+
+def test_a_control_character_from_the_public_form_does_not_break_the_word_file(
+    client, urban, arbejdsgruppe, styregruppe
+):
+    from .conftest import recommended
+
+    application = recommended(
+        urban, arbejdsgruppe, title="Lys\x0bi passagen", purpose="Fire\x01 lamper"
+    )
+    services.grant_create(
+        application=application,
+        amount=10_000,
+        reason="",
+        user=arbejdsgruppe,
+        decided_on=datetime.date(2016, 3, 1),
+    )
+    client.force_login(styregruppe)
+    response = client.get("/p/amager/pools/2016/recommendation/year_end.docx")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Lysi passagen" in cells and "Fire lamper" in cells
 
 
 def test_anonymous_and_other_partnerships_get_404(client, grant, outsider):

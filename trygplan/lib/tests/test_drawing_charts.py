@@ -1,6 +1,6 @@
 import xml.etree.ElementTree as ET
 
-from trygplan.lib.charts import (
+from trygplan.lib.drawing import (
     Annotation,
     Band,
     Bar,
@@ -9,9 +9,9 @@ from trygplan.lib.charts import (
     Series,
     bar_chart,
     chart_table,
-    format_number,
     line_chart,
 )
+from trygplan.lib.numbers import format_number
 
 SVG = "{http://www.w3.org/2000/svg}"
 
