@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from trygplan.city import views as city_views
 from trygplan.core import views as core_views
 
 urlpatterns = [
@@ -10,6 +11,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("trygplan.accounts.urls")),
     path(settings.TRYGPLAN_ADMIN_PATH, admin.site.urls),
+    path("sikker-by/", include("trygplan.city.urls")),
+    path("oversigt/", city_views.to_overview, name="oversigt"),
+    path("p/", city_views.to_overview, name="partnerships_index"),
     path("p/<slug:slug>/", include("trygplan.partnerships.urls")),
     path("p/<slug:slug>/plans/", include("trygplan.plans.urls")),
     path("p/<slug:slug>/plans/", include("trygplan.documents.urls")),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "trygplan.core",
     "trygplan.accounts",
     "trygplan.partnerships",
+    "trygplan.city",
     "trygplan.plans",
     "trygplan.audit",
     "trygplan.workflows",

@@ -6,7 +6,18 @@ from trygplan.partnerships.models import Partnership
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"partnerships": Partnership.objects.all()})
+    """The entry: the city overview first; a member's own partnerships (one membership each,
+    so a person in two partnerships switches here); then every partnership."""
+    memberships = (
+        request.user.memberships.select_related("partnership").order_by("partnership__name")
+        if request.user.is_authenticated
+        else []
+    )
+    partnerships = Partnership.objects.only(
+        "slug", "name", "area_name", "period_start", "period_end", "is_invented"
+    )
+    context = {"partnerships": partnerships, "memberships": memberships}
+    return render(request, "core/home.html", context)
 
 
 def healthz(request: HttpRequest) -> JsonResponse:

@@ -290,4 +290,7 @@ def demo_load(*, reset: bool = False, extras: bool = True) -> tuple[Partnership,
             importlib.import_module(f"trygplan.{module}.demo").load_demo(
                 partnership=partnership, plan=plan
             )
+        from .tingbjerg import load_tingbjerg_husum
+
+        load_tingbjerg_husum(amager=partnership, reset=reset)
     return partnership, True

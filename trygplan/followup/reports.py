@@ -4,7 +4,7 @@ Pages, CSV exports and (later) PDF reports all read these, so a figure is comput
 the small-number rule is applied in one place (`shown_value`).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -160,6 +160,46 @@ def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
                     row.deliverables.append(_deliverable_row(deliverable, plan, on, held, title))
         rows.append(row)
     return rows
+
+
+def status_counts(plans: list[Plan], on: date) -> dict[int, Counter]:
+    """plan id → how many typed deliverables are on track, at risk, off track (and met,
+    missed, not started), for many plans at once in four queries: the city overview's
+    counts, by the same rules as the status board."""
+    from trygplan.walks.models import Walk
+
+    if not plans:
+        return {}
+    by_pk = {plan.pk: plan for plan in plans}
+    deliverables = (
+        Deliverable.objects.filter(description__plan__in=list(by_pk), quantity__isnull=False)
+        .select_related("description")
+        .prefetch_related("progress_entries")
+    )
+    partnerships = {plan.partnership_id for plan in plans}
+    years = {plan.year for plan in plans}
+    years |= {
+        y for plan in plans for y in (plan.partnership.period_start, plan.partnership.period_end)
+    }
+    span = range(min(years), max(years) + 1)
+    walked = [Walk.Status.WALKED, Walk.Status.PROTOCOL_SENT, Walk.Status.FOLLOW_UP_HELD]
+    held = defaultdict(lambda: _Held([], []))
+    for pid, moment in Walk.private_objects.filter(
+        partnership_id__in=partnerships, status__in=walked, starts_at__year__in=span
+    ).values_list("partnership_id", "starts_at"):
+        held[pid].walks.append(timezone.localdate(moment))
+    for pid, kind, moment in Event.private_objects.filter(
+        partnership_id__in=partnerships, starts_at__year__in=span
+    ).values_list("partnership_id", "kind", "starts_at"):
+        held[pid].events.append((kind, timezone.localdate(moment)))
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for deliverable in deliverables:
+        if not deliverable.is_typed:
+            continue
+        plan = by_pk[deliverable.description.plan_id]
+        row = _deliverable_row(deliverable, plan, on, held[plan.partnership_id])
+        counts[plan.pk][row.result.status] += 1
+    return counts
 
 
 # ---- Money to results -----------------------------------------------------------------------

@@ -19,6 +19,11 @@ class Partnership(models.Model):
     # GeoJSON geometry (WGS 84, longitude first) of the partnership area.
     area = models.JSONField(_("område (GeoJSON)"), null=True, blank=True)
     area_source = models.CharField(_("kilde til området"), max_length=300, blank=True)
+    is_invented = models.BooleanField(
+        _("opdigtet demopartnerskab"),
+        default=False,
+        help_text=_("Demoens opdigtede partnerskab: vises med mærkaten “Opdigtede demodata”."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -21,6 +21,9 @@ def home(request: HttpRequest, slug: str) -> HttpResponse:
             "parties": partnership.parties.select_related("organisation"),
             "role": access.role_of(request.user, partnership),
             "can_read_private": access.can_read_private(request.user, partnership),
+            "can_edit_plans": access.can_edit_plans(request.user, partnership),
+            "can_invite": access.is_city_admin(request.user)
+            or access.role_of(request.user, partnership) == "coordinator",
         },
     )
 

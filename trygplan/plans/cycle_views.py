@@ -18,7 +18,13 @@ from trygplan.partnerships import access
 from . import access as plan_access
 from . import services
 from .diff import diff_table, plan_diff
-from .forms import ApprovalForm, NewActivityForm, PlanSettingsForm, TransitionForm
+from .forms import (
+    ApprovalForm,
+    FirstPlanForm,
+    NewActivityForm,
+    PlanSettingsForm,
+    TransitionForm,
+)
 from .models import Activity, Plan
 from .workflow import PLAN
 
@@ -67,6 +73,28 @@ def next_year_create(request: HttpRequest, slug: str, year: int) -> HttpResponse
         return redirect(plan)
     messages.success(request, _("Kladden til %(title)s er oprettet.") % {"title": new_plan})
     return redirect(new_plan)
+
+
+@login_required
+@form_methods
+def plan_create(request: HttpRequest, slug: str) -> HttpResponse:
+    """A new partnership's first plan (later years come from an approved plan)."""
+    partnership = access.get_partnership(slug)
+    if not access.can_edit_plans(request.user, partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan oprette tryghedsplanen."))
+    form = FirstPlanForm(request.POST or None, partnership=partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.plan_create_first(
+                partnership=partnership, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Kladden til %(title)s er oprettet.") % {"title": plan})
+            return redirect(plan)
+    context = {"partnership": partnership, "form": form, "can_edit": True}
+    return render(request, "plans/plan_create.html", context)
 
 
 @login_required

@@ -224,3 +224,43 @@ class ApprovalForm(TransitionForm):
         error_messages={"required": _("Skriv Økonomiudvalgets sagsnummer.")},
     )
     field_order = ["date", "reference", "comment"]
+
+
+class FirstPlanForm(StyledMixin, forms.Form):
+    """A new partnership's first plan: title, year and frame; the rest is edited after."""
+
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=300,
+        error_messages={"required": _("Planen skal have en titel.")},
+    )
+    year = forms.IntegerField(
+        label=_("År"),
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "required": _("Skriv planens år, fx 2016."),
+            "invalid": _("Skriv planens år med fire cifre, fx 2016."),
+            "min_value": _("Skriv planens år med fire cifre, fx 2016."),
+            "max_value": _("Skriv planens år med fire cifre, fx 2016."),
+        },
+    )
+    frame = KronerField(label=_("Ramme (kr.)"), help_text=_("Partnerskabets egne midler i året."))
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        self.fields["frame"].error_messages["required"] = _(
+            "Skriv rammen i hele kroner, fx 1.500.000."
+        )
+        self.style_widgets()
+
+    def clean_year(self):
+        year = self.cleaned_data["year"]
+        partnership = self.partnership
+        if not partnership.period_start <= year <= partnership.period_end:
+            raise forms.ValidationError(
+                _("Året skal ligge i partnerskabets periode, %(period)s.")
+                % {"period": partnership.period}
+            )
+        return year

@@ -1,6 +1,6 @@
 """Operations that change a plan. Each records who changed what in the audit log."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
@@ -463,3 +463,32 @@ def plan_approve(*, plan: Plan, user, date, reference: str, comment: str = "") -
 def plan_publish(*, plan: Plan, user, comment: str = "") -> Plan:
     """Make the approved plan public."""
     return plan_transition(plan=plan, user=user, action="publish", comment=comment)
+
+
+@transaction.atomic
+def plan_create_first(*, partnership, user, title: str, year: int, frame: int) -> Plan:
+    """A new partnership's first plan: an empty draft with its title, year and frame.
+
+    Later years are made from an approved plan (`plan_create_next_year`), so this is refused
+    once the partnership has a plan."""
+    from trygplan.partnerships.access import can_edit_plans
+
+    if not can_edit_plans(user, partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan oprette tryghedsplanen."))
+    if Plan.private_objects.filter(partnership=partnership).exists():
+        raise ValidationError(
+            _("Partnerskabet har allerede en tryghedsplan. Næste års plan laves ud fra den.")
+        )
+    plan = Plan(partnership=partnership, year=year, title=title, frame=frame)
+    plan.full_clean()
+    plan.save()
+    audit_record(
+        user=user,
+        obj=plan,
+        action=AuditEntry.Action.CREATE,
+        changes={"title": [None, title], "year": [None, year], "frame": [None, frame]},
+        reason=_("Partnerskabets første tryghedsplan."),
+        partnership=partnership,
+        plan=plan,
+    )
+    return plan

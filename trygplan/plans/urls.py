@@ -6,6 +6,7 @@ app_name = "plans"
 
 urlpatterns = [
     path("diff/", cycle_views.diff, name="diff"),
+    path("new/", cycle_views.plan_create, name="create"),
     path("diff/aendringer.csv", cycle_views.diff_download, name="diff_csv"),
     path("<int:year>/next-year/", cycle_views.next_year_create, name="next_year"),
     path("<int:year>/settings/", cycle_views.plan_settings, name="settings"),

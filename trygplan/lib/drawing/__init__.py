@@ -20,13 +20,24 @@ from .bar import bar_chart
 from .chart import Annotation, Band, Bar, LegendItem, Point, Reference, Series
 from .diagram import Box, Column, Link, flow_diagram
 from .line import chart_table, drawdown_chart, line_chart
-from .maps import Pin, Projection, Region, pin_map, polygon_map, regions_table, rings_of
+from .maps import (
+    Area,
+    Pin,
+    Projection,
+    Region,
+    areas_map,
+    pin_map,
+    polygon_map,
+    regions_table,
+    rings_of,
+)
 from .png import svg_to_png
 from .svg import tag
 from .text import text_width, wrap
 
 __all__ = [
     "Annotation",
+    "Area",
     "Band",
     "Bar",
     "Box",
@@ -38,6 +49,7 @@ __all__ = [
     "Projection",
     "Reference",
     "Region",
+    "areas_map",
     "Series",
     "bar_chart",
     "chart_table",

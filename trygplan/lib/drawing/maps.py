@@ -26,9 +26,11 @@ from .svg import ident, number, points, svg_root, tag
 from .text import text_width
 
 __all__ = [
+    "Area",
     "Pin",
     "Projection",
     "Region",
+    "areas_map",
     "pin_map",
     "polygon_map",
     "regions_table",
@@ -57,6 +59,13 @@ class Region:
     geometry: dict
     value: float | None
     label: str = ""  # what is shown instead of the value ("<5"); default the value
+
+
+@dataclass
+class Area:
+    label: str  # a short mark on the map (the row's number in the table beside it)
+    name: str
+    geometry: dict
 
 
 def rings_of(geometry: dict | None) -> list[list]:
@@ -305,3 +314,84 @@ def regions_table(regions: list[Region], *, name_label: str, value_label: str) -
         "columns": [name_label, value_label],
         "rows": [[r.name, r.label or format_number(r.value, empty="")] for r in regions],
     }
+
+
+def areas_map(
+    areas: list[Area],
+    *,
+    background: list[Region],
+    title: str,
+    desc: str = "",
+    width: int = 640,
+    max_height: int = 640,
+) -> SafeString:
+    """Areas (partnerships) in blue with their mark, on background regions (the city's
+    districts, light grey with their names). Fitted to the background and the areas."""
+    coordinates = [
+        pt
+        for geometry in [r.geometry for r in background] + [a.geometry for a in areas]
+        for polygon in rings_of(geometry)
+        for pt in polygon[0]
+    ]
+    proj = Projection(coordinates, width, max_height)
+    out = [tag("rect", width=proj.width, height=proj.height, fill="#ffffff")]
+    for region in background:
+        polygons = rings_of(region.geometry)
+        x, y = _centre(proj, polygons)
+        out.append(
+            tag(
+                "g",
+                tag("title", region.name),
+                tag("path", d=proj.path(polygons), fill="#f0f0f0", stroke="#b0b0b0"),
+                tag(
+                    "text",
+                    region.name,
+                    x=x,
+                    y=y,
+                    text_anchor="middle",
+                    font_size=10,
+                    fill="#5c5c5c",
+                ),
+                class_="map-region",
+            )
+        )
+    for area in areas:
+        polygons = rings_of(area.geometry)
+        if not polygons:
+            continue
+        x, y = _centre(proj, polygons)
+        out.append(
+            tag(
+                "g",
+                tag("title", f"{area.label}. {area.name}"),
+                tag(
+                    "path",
+                    d=proj.path(polygons),
+                    fill=AREA_COLOUR,
+                    fill_opacity=0.35,
+                    fill_rule="evenodd",
+                    stroke=AREA_COLOUR,
+                    stroke_width=2,
+                ),
+                tag("circle", cx=x, cy=y, r=10, fill=AREA_COLOUR, stroke="#ffffff", stroke_width=2),
+                tag(
+                    "text",
+                    area.label,
+                    x=x,
+                    y=y + 4,
+                    text_anchor="middle",
+                    font_size=11,
+                    font_weight="bold",
+                    fill="#ffffff",
+                ),
+            )
+        )
+    return svg_root(
+        *out,
+        width=proj.width,
+        height=proj.height,
+        title=title,
+        desc=desc,
+        ident=ident("map", title),
+        kind="map",
+    )
