@@ -104,6 +104,11 @@ NOT_LINKED = {
     "stop": "the signed link in a mail to someone without an account; tested in notifications",
     "figures_request": "POST only",
     "contacts_save": "POST only",
+    "subactivity_create": "POST only",
+    "create": "a partnership's first plan: linked from its home while it has no plan, for its "
+    "editors only; tested in plans",
+    "oversigt": "redirects to the city overview (/sikker-by/)",
+    "partnerships_index": "redirects to the city overview (/sikker-by/)",
 }
 START = [
     "/",
