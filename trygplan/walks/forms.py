@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
+from trygplan.lib.years import ALL, chosen_year, current_year
 from trygplan.partnerships.models import Organisation
 from trygplan.pools.models import Expense, Grant
 
@@ -352,13 +353,15 @@ class MapFilterForm(StyledMixin, forms.Form):
         queryset=Walk.private_objects.none(),
         empty_label=_("Alle"),
     )
-    year = forms.IntegerField(label=_("År"), required=False, widget=forms.Select)
+    year = forms.ChoiceField(label=_("År"), required=False)
 
     def __init__(self, *args, partnership, show_walks: bool, **kwargs):
         super().__init__(*args, **kwargs)
         walks = Walk.private_objects.for_partnership(partnership)
-        years = sorted({d.year for d in walks.dates("starts_at", "year")}, reverse=True)
-        self.fields["year"].widget.choices = [("", _("Alle"))] + [(y, y) for y in years]
+        self.years = sorted({d.year for d in walks.dates("starts_at", "year")}, reverse=True)
+        self.fields["year"].choices = [(y, y) for y in self.years] + [(ALL, _("Alle år"))]
+        self.default_year = current_year(self.years, timezone.localdate())
+        self.fields["year"].initial = self.default_year
         if show_walks:
             self.fields["walk"].queryset = walks
         else:
@@ -366,13 +369,18 @@ class MapFilterForm(StyledMixin, forms.Form):
         self.style_widgets()
 
     def filters(self) -> dict:
-        """The valid filters (an invalid one is ignored, and shown as an error on the page)."""
+        """The valid filters (an invalid one is ignored, and shown as an error on the page).
+        The year defaults to the current plan year (`lib.years`); "alle" is every year."""
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         walk = data.get("walk")
+        asked = self.data.get("year") if self.is_bound else None
         return {
             "category": data.get("category") or "",
             "status": data.get("status") or "",
             "walk": walk.pk if walk else None,
-            "year": data.get("year"),
+            # a chosen walk shows all its findings unless a year is asked for as well
+            "year": None
+            if walk and not asked
+            else chosen_year(asked, self.years, timezone.localdate()),
         }

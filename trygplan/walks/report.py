@@ -1,8 +1,11 @@
 """Reading many findings at once: the follow-up report, the re-check list, the exports."""
 
+import math
 import statistics
 from collections import defaultdict
 
+from django.db import models
+from django.db.models import Avg, Count, Min
 from django.urls import reverse
 from django.utils import timezone
 
@@ -13,8 +16,12 @@ NEAR_ROUTE_M = 60  # an earlier finding this close to the new route is re-checke
 SAME_PLACE_M = 40  # findings this close to each other are "the same place"
 
 
-def followup_report(findings, today=None) -> dict:
-    """Open, overdue and fixed per owner; median days to fix; places where a category recurs."""
+RECURRING_YEARS = 3  # a place recurs if it comes back within this many years
+
+
+def followup_report(findings, today=None, recurring_in=None) -> dict:
+    """Open, overdue and fixed per owner; median days to fix; places where a category recurs
+    among `recurring_in` (default: the same findings)."""
     today = today or timezone.localdate()
     findings = list(
         findings.filter(is_good_place=False).select_related(
@@ -42,8 +49,28 @@ def followup_report(findings, today=None) -> dict:
         "overdue": sum(r["overdue"] for r in rows),
         "fixed": sum(r["fixed"] for r in rows),
         "median_days": _median(all_days),
-        "recurring": recurring_places(findings),
+        "recurring": recurring_places(
+            findings
+            if recurring_in is None
+            else list(
+                recurring_in.filter(is_good_place=False).select_related(
+                    "walk__partnership", "owner_organisation"
+                )
+            )
+        ),
     }
+
+
+def year_window(visible, year: int | None):
+    """(the year's findings, the last RECURRING_YEARS years' findings for recurring places,
+    the re-ratings made on the year's walks); everything when `year` is None."""
+    reratings = ReRating.objects.filter(finding__in=visible)
+    if year is None:
+        return visible, visible, reratings
+    recent = visible.filter(
+        walk__starts_at__year__gt=year - RECURRING_YEARS, walk__starts_at__year__lte=year
+    )
+    return visible.filtered(year=year), recent, reratings.filter(walk__starts_at__year=year)
 
 
 def _median(values):
@@ -79,14 +106,28 @@ def recurring_places(findings: list[Finding]) -> list[dict]:
     return sorted(places, key=lambda p: -len(p["findings"]))
 
 
-def recheck_candidates(walk: Walk, findings) -> list[dict]:
-    """Earlier findings on or near the walk's route (all earlier ones without a route),
-    nearest first, each with its distance and this walk's re-rating if there is one."""
+def _route_box(points, margin_m: float) -> tuple[float, float, float, float]:
+    """The route's bounding box grown by `margin_m` metres (a cheap first filter in SQL)."""
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    dlat = margin_m / 111_320
+    dlon = dlat / max(math.cos(math.radians(sum(lats) / len(lats))), 0.1)
+    return min(lons) - dlon, min(lats) - dlat, max(lons) + dlon, max(lats) + dlat
+
+
+def recheck_candidates(walk: Walk, findings, *, with_closed: bool = False) -> list[dict]:
+    """Earlier findings still open on or near the walk's route (all earlier open ones
+    without a route), nearest first, each with its distance and this walk's re-rating if
+    there is one; fixed and other closed ones too when asked (`with_closed`). Only findings
+    inside the route's box are read, so the cost follows the route, not the history."""
     earlier = (
         findings.filter(walk__partnership=walk.partnership, walk__starts_at__lt=walk.starts_at)
         .exclude(status=Finding.Status.DUPLICATE)
         .select_related("walk__partnership", "owner_organisation")
     )
+    if not with_closed:
+        earlier = earlier.open()
+    if walk.route_points:
+        earlier = earlier.in_bbox(_route_box(walk.route_points, NEAR_ROUTE_M))
     ratings = {r.finding_id: r for r in ReRating.objects.filter(walk=walk)}
     rows = []
     for finding in earlier:
@@ -101,6 +142,12 @@ def recheck_candidates(walk: Walk, findings) -> list[dict]:
             }
         )
     return sorted(rows, key=lambda r: (r["distance"] or 0, r["finding"].walk.starts_at))
+
+
+def walk_years(partnership) -> list[int]:
+    """The years the partnership has walks in, newest first (one query)."""
+    walks = Walk.private_objects.filter(partnership=partnership)
+    return sorted({d.year for d in walks.dates("starts_at", "year")}, reverse=True)
 
 
 def rerating_summary(reratings) -> dict:
@@ -146,6 +193,43 @@ def finding_properties(finding: Finding, *, detailed: bool) -> dict:
             }
         )
     return properties
+
+
+CLUSTER_BELOW_ZOOM = 15  # below this zoom, pins are grouped in a grid (server-side)
+
+
+def _cell_degrees(zoom: int) -> float:
+    """A grid cell about 48 screen pixels wide at this zoom (256-pixel tiles)."""
+    return 360 / (2**zoom) / 256 * 48
+
+
+def clustered_geojson(findings, *, zoom: int, detailed: bool) -> dict:
+    """Pins grouped in a grid of about 48 pixels: a cell with several findings is one
+    feature (`cluster`, `count`, at their mean position); a cell with one is the finding
+    itself. Two queries, and the answer's size follows the map's cells, not the data."""
+    cell = _cell_degrees(zoom)
+    cells = (
+        findings.annotate(
+            cx=models.functions.Floor(models.F("lon") / cell),
+            cy=models.functions.Floor(models.F("lat") / cell),
+        )
+        .values("cx", "cy")
+        .annotate(count=Count("pk"), lon_avg=Avg("lon"), lat_avg=Avg("lat"), first=Min("pk"))
+        .order_by("cx", "cy")
+    )
+    cells = list(cells)
+    single = [row["first"] for row in cells if row["count"] == 1]
+    features = findings_geojson(findings.filter(pk__in=single), detailed=detailed)["features"]
+    for row in cells:
+        if row["count"] > 1:
+            features.append(
+                {
+                    "type": "Feature",
+                    "geometry": {"type": "Point", "coordinates": [row["lon_avg"], row["lat_avg"]]},
+                    "properties": {"cluster": True, "count": row["count"]},
+                }
+            )
+    return {"type": "FeatureCollection", "features": features}
 
 
 def findings_geojson(findings, *, detailed: bool) -> dict:

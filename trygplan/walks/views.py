@@ -8,11 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.core.paging import page_of
 from trygplan.documents.background import document_response
 from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response
+from trygplan.lib.geo import parse_bbox
+from trygplan.lib.years import chosen_year
 from trygplan.partnerships import access as partnership_access
 
 from . import access, report, services
@@ -44,10 +48,14 @@ def _context(request, partnership, **extra) -> dict:
 def walk_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
     findings = access.visible_findings(request.user, partnership)
+    years = report.walk_years(partnership)
+    year = chosen_year(request.GET.get("aar"), years, timezone.localdate())
     walks = partnership.walks.annotate(
         finding_count=Count("findings", filter=Q(findings__in=findings.values("pk")))
     ).order_by("-starts_at")
-    return render(request, "walks/walk_list.html", _context(request, partnership, walks=walks))
+    page, query = page_of(request, walks.filter(starts_at__year=year) if year else walks)
+    context = _context(request, partnership, walks=page, page=page, query=query)
+    return render(request, "walks/walk_list.html", {**context, "years": years, "year": year})
 
 
 @require_http_methods(["GET", "POST"])
@@ -87,7 +95,10 @@ def walk_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         ),
         participants=walk.participants.select_related("organisation"),
         participants_form=ParticipantsForm(),
-        recheck=report.recheck_candidates(walk, findings),
+        recheck=report.recheck_candidates(
+            walk, findings, with_closed=request.GET.get("udbedrede") == "1"
+        ),
+        with_closed=request.GET.get("udbedrede") == "1",
         rerating_form=ReRatingForm(),
         summary=report.rerating_summary(ReRating.objects.filter(walk=walk, finding__in=findings)),
         next_step=WALK.transition(WALK_FORWARD[walk.status])
@@ -320,10 +331,13 @@ def findings_map(request: HttpRequest, slug: str) -> HttpResponse:
         form=form,
         legend=legend,
         tile_url=getattr(settings, "TRYGPLAN_TILE_URL", ""),
-        findings=findings.select_related("walk__partnership", "owner_organisation").order_by(
+        query=request.GET.urlencode(),
+    )
+    context["findings"], context["page_query"] = page_of(
+        request,
+        findings.select_related("walk__partnership", "owner_organisation").order_by(
             "-walk__starts_at", "number"
         ),
-        query=request.GET.urlencode(),
     )
     return render(request, "walks/map.html", context)
 
@@ -332,7 +346,16 @@ def findings_map(request: HttpRequest, slug: str) -> HttpResponse:
 def findings_geojson(request: HttpRequest, slug: str) -> JsonResponse:
     partnership = partnership_access.get_partnership(slug)
     _form, findings, detailed = _map_filters(request, partnership)
-    response = JsonResponse(report.findings_geojson(findings, detailed=detailed))
+    box = parse_bbox(request.GET.get("bbox"))
+    if box:
+        findings = findings.in_bbox(box)
+    zoom = request.GET.get("zoom", "")
+    data = (
+        report.clustered_geojson(findings, zoom=int(zoom), detailed=detailed)
+        if zoom.isdigit() and int(zoom) < report.CLUSTER_BELOW_ZOOM
+        else report.findings_geojson(findings, detailed=detailed)
+    )
+    response = JsonResponse(data)
     response["Content-Type"] = "application/geo+json"
     return response
 
@@ -353,14 +376,25 @@ def findings_csv(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 def followup_report(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
-    findings = access.visible_findings(request.user, partnership)
+    years = report.walk_years(partnership)
+    year = chosen_year(request.GET.get("aar"), years, timezone.localdate())
+    findings, recent, reratings = report.year_window(
+        access.visible_findings(request.user, partnership), year
+    )
+    overdue, query = page_of(
+        request,
+        findings.overdue()
+        .select_related("walk__partnership", "owner_organisation")
+        .order_by("deadline", "pk"),
+    )
     context = _context(
         request,
         partnership,
-        report=report.followup_report(findings),
-        overdue=findings.overdue()
-        .select_related("walk", "owner_organisation")
-        .order_by("deadline"),
-        summary=report.rerating_summary(ReRating.objects.filter(finding__in=findings)),
+        report=report.followup_report(findings, recurring_in=recent),
+        overdue=overdue,
+        query=query,
+        years=years,
+        year=year,
+        summary=report.rerating_summary(reratings),
     )
     return render(request, "walks/report.html", context)

@@ -51,17 +51,50 @@
     }
     return div;
   }
+  function cluster(feature) {
+    var span = document.createElement("span");
+    span.className = "walk-pin walk-pin--cluster";
+    span.textContent = String(feature.properties.count);
+    return L.divIcon({ className: "walk-pin-icon", html: span.outerHTML, iconSize: [34, 34], iconAnchor: [17, 17] });
+  }
+  var layer = null;
+  function show(data) {
+    if (layer) map.removeLayer(layer);
+    layer = L.geoJSON(data, {
+      pointToLayer: function (feature, latlng) {
+        var p = feature.properties;
+        if (p.cluster) {
+          var m = L.marker(latlng, { icon: cluster(feature), title: p.count + " fund" });
+          m.on("click", function () { map.setView(latlng, map.getZoom() + 2); });
+          return m;
+        }
+        return L.marker(latlng, { icon: pin(feature), title: p.number + ". " + p.category_label + " (" + p.status_label + ")" });
+      },
+      onEachFeature: function (feature, marker) {
+        if (!feature.properties.cluster) marker.bindPopup(popup(feature.properties));
+      },
+    }).addTo(map);
+    el.dataset.loaded = String(data.features.length);
+    return layer;
+  }
+  // The map's view decides what is fetched: ?bbox= and ?zoom= (grouped in a grid when far out).
+  function url(extra) {
+    return el.dataset.geojson + (el.dataset.geojson.indexOf("?") < 0 ? "?" : "&") + extra;
+  }
+  function reload() {
+    var b = map.getBounds();
+    var bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(function (n) { return n.toFixed(5); }).join(",");
+    fetch(url("bbox=" + bbox + "&zoom=" + map.getZoom()), { headers: { Accept: "application/geo+json" } })
+      .then(function (r) { return r.json(); })
+      .then(show)
+      .catch(function () {});
+  }
   fetch(el.dataset.geojson, { headers: { Accept: "application/geo+json" } })
     .then(function (r) { return r.json(); })
     .then(function (data) {
-      var layer = L.geoJSON(data, {
-        pointToLayer: function (feature, latlng) {
-          return L.marker(latlng, { icon: pin(feature), title: feature.properties.number + ". " + feature.properties.category_label + " (" + feature.properties.status_label + ")" });
-        },
-        onEachFeature: function (feature, marker) { marker.bindPopup(popup(feature.properties)); },
-      }).addTo(map);
-      if (layer.getBounds().isValid()) bounds.extend(layer.getBounds());
-      el.dataset.loaded = String(data.features.length);
+      var first = show(data);
+      if (first.getBounds().isValid()) bounds.extend(first.getBounds());
       fit();
+      map.on("moveend", reload);
     });
 })();

@@ -86,6 +86,11 @@ class FindingQuerySet(models.QuerySet):
     def fixed(self):
         return self.filter(status=Status.FIXED)
 
+    def in_bbox(self, box):
+        """Inside (min_lon, min_lat, max_lon, max_lat): a map's view or a route's box."""
+        min_lon, min_lat, max_lon, max_lat = box
+        return self.filter(lon__gte=min_lon, lon__lte=max_lon, lat__gte=min_lat, lat__lte=max_lat)
+
     def filtered(self, *, category="", status="", walk=None, year=None):
         qs = self
         if category:
