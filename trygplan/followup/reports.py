@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -317,9 +317,15 @@ def indicator_values_by_year(indicator: Indicator, *, include_unapproved: bool) 
 def latest_values(indicators, *, include_unapproved: bool) -> dict[int, IndicatorValue]:
     """Each indicator's newest value (by indicator pk), typed or read from the statistics."""
     values = IndicatorValue.private_objects if include_unapproved else IndicatorValue.public_objects
-    values = values.filter(indicator__in=indicators).select_related("submission")
+    values = values.filter(indicator__in=[i.pk for i in indicators])
+    # the newest year per indicator first, then only those years' values: two queries whose
+    # size follows the number of indicators, not the years of history
+    newest = values.values("indicator_id").annotate(year=Max("submission__year")).order_by()
+    wanted = Q(pk__in=[])
+    for row in newest:
+        wanted |= Q(indicator_id=row["indicator_id"], submission__year=row["year"])
     latest = {}
-    for value in values.order_by("submission__year"):
+    for value in values.filter(wanted).select_related("submission").order_by("pk"):
         latest[value.indicator_id] = value
     for indicator in indicators:
         if indicator.statistic_series_id:

@@ -13,8 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.core.paging import page_of
 from trygplan.lib.files import Rendered, csv_bytes, download_response
 from trygplan.lib.numbers import format_number
+from trygplan.lib.years import chosen_year
 from trygplan.plans import access as plan_access
 from trygplan.plans.models import Effect, Plan
 
@@ -400,9 +402,13 @@ def event_list(request: HttpRequest, slug: str) -> HttpResponse:
         else Event.public_objects
     )
     events = manager.filter(partnership=partnership).select_related("organiser")
+    years = sorted({d.year for d in events.dates("starts_at", "year")}, reverse=True)
+    year = chosen_year(request.GET.get("aar"), years, timezone.localdate())
     photos = Prefetch("photos", queryset=EventPhoto.objects.filter(consent=True))
     events = events.prefetch_related("attendance", photos).order_by("-starts_at")
-    return render(request, "followup/events.html", _context(request, partnership, events=events))
+    page, query = page_of(request, events.filter(starts_at__year=year) if year else events)
+    context = _context(request, partnership, events=page, query=query, years=years, year=year)
+    return render(request, "followup/events.html", context)
 
 
 @login_required
