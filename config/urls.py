@@ -16,6 +16,7 @@ urlpatterns = [
     path("p/<slug:slug>/pools/", include("trygplan.pools.urls")),
     path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
     path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
+    path("p/<slug:slug>/reporting/", include("trygplan.reporting.urls")),
     path("", include("trygplan.surveys.urls")),
     path("", include("trygplan.notifications.urls")),
 ]

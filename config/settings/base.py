@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "trygplan.walks",
     "trygplan.followup",
     "trygplan.surveys",
+    "trygplan.reporting",
     "trygplan.demo",
     "trygplan.operations",
     "trygplan.notifications",
