@@ -11,7 +11,7 @@ from trygplan.plans.overview import build_overview, plan_activities
 
 from . import access
 from .forms import ReasonForm, SpendingForm
-from .models import Spending
+from .models import ReportRound, Spending
 from .money import budget_and_spent
 from .workflow import RECOMMENDATION, ROUND
 
@@ -41,6 +41,7 @@ def round_context(request, round_) -> dict:
         recommendation.move_to_name = names.get(recommendation.move_to_key, "")
     return {
         "partnership": partnership,
+        "plan": round_.plan,
         "round": round_,
         "readers": readers,
         "parts": parts,
@@ -80,7 +81,15 @@ def spending_context(request, partnership, year: int) -> dict:
             pool_keys=keys,
         )
     names = {activity.key: str(activity) for activity in activities}
-    bookings = Spending.objects.for_year(partnership, year).select_related("part__round")
+    order = {activity.key: position for position, activity in enumerate(activities)}
+    bookings = sorted(
+        Spending.objects.for_year(partnership, year).select_related("part__round"),
+        key=lambda row: (order.get(row.activity_key, len(order)), row.date_from, row.pk),
+    )
+    sent = [
+        round_.as_of
+        for round_ in ReportRound.public_objects.filter(partnership=partnership, year=year)
+    ]
     return {
         "partnership": partnership,
         "plan": plan,
@@ -90,6 +99,8 @@ def spending_context(request, partnership, year: int) -> dict:
         "overview": build_overview(plan, activities),
         "spending": money.by_key,
         "bookings": [(row, names.get(row.activity_key, row.activity_key)) for row in bookings],
+        # rows ending by this day are part of a sent report and stay as they are
+        "frozen_until": max(sent, default=datetime.date.min),
         "form": form,
         "can_manage": form is not None,
         "reason_form": ReasonForm(),

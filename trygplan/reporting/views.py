@@ -129,6 +129,7 @@ def round_step(request: HttpRequest, slug: str, year: int, kind: str, action: st
 def _report_page(request, round_, *, public: bool) -> HttpResponse:
     context = {
         "partnership": round_.partnership,
+        "plan": round_.plan,
         "round": round_,
         "data": report_data(round_, public=public),
         "formats": FORMATS,

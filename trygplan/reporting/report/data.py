@@ -136,7 +136,7 @@ def _money_section(table, year: int, day) -> dict:
         notes.append(
             _(
                 "Aktivitet %(numbers)s medfinansierer helhedsplanen: budget %(budget)s, brugt "
-                "%(spent)s; planen kræver %(required)s."
+                "%(spent)s; planen kræver %(required)s"
             )
             % {
                 "numbers": join_danish(numbers),
