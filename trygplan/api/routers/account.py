@@ -91,7 +91,7 @@ def api_submissions(
     request,
     area: str | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     user = user_of(request)

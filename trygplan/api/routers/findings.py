@@ -73,7 +73,7 @@ def api_findings(
     year: int | None = Query(None, ge=1900, le=2200),
     category: Category | None = None,
     status: Status | None = None,
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     findings = _findings(user_of(request), area).filtered(
@@ -124,7 +124,7 @@ def api_walks(
     request,
     area: str | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     user = user_of(request)

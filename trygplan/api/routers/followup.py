@@ -79,7 +79,7 @@ def api_events(
     request,
     area: str | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     user = user_of(request)
@@ -145,7 +145,7 @@ def indicator_out(request, indicator: Indicator) -> dict:
 def api_indicators(
     request,
     area: str | None = None,
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     indicators = _indicators(followup_partnerships(user_of(request), area))
@@ -209,7 +209,7 @@ def api_indicator_values(
     request,
     area: str | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(100, ge=1, le=200),
 ):
     rows = indicator_value_rows(followup_partnerships(user_of(request), area), year=year)

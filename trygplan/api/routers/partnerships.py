@@ -98,7 +98,7 @@ def api_plans(
     request,
     area: str | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     plans = _plans(user_of(request), area).order_by("partnership__slug", "year", "amendment")
@@ -201,7 +201,7 @@ def api_pools(
     request,
     area: str | None = None,
     year: int | None = Query(None, ge=1900, le=2200),
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(50, ge=1, le=200),
 ):
     pools = _pools(user_of(request), area).select_related("partnership")

@@ -46,7 +46,7 @@ def api_survey_estimates(
     year: int | None = Query(None, ge=1900, le=2200),
     area: str | None = None,
     question: str | None = None,
-    page: int = Query(1, ge=1),
+    page: int = Query(1, ge=1, le=10_000),
     page_size: int = Query(100, ge=1, le=200),
 ):
     estimates = Estimate.public_objects.select_related("survey", "domain", "question")

@@ -1,0 +1,79 @@
+"""Schemathesis against the API's own OpenAPI schema, in-process through the WSGI app: every
+operation, anonymous and with a partner's token, with generated valid (positive) and invalid
+(negative) input. No answer may be a server error, use a status or content type the schema
+does not declare, or break the declared response schema.
+
+Schemathesis's pytest plugin (`from_fixture`) does not run under pytest 9, so the test walks
+the operations through schemathesis's Python API and drives each with Hypothesis itself.
+"""
+
+import pytest
+import schemathesis
+from django.contrib.auth import get_user_model
+from hypothesis import HealthCheck, given, settings
+from hypothesis.errors import Unsatisfiable
+from schemathesis.checks import not_a_server_error
+from schemathesis.generation.modes import GenerationMode
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from .conftest import bearer
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+EXAMPLES = 12
+
+
+def _run(headers: dict) -> dict:
+    """Drive every operation in both modes; returns {operation: calls}."""
+    from config.wsgi import application
+
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+    calls = {}
+    for result in schema.get_all_operations():
+        operation = result.ok()
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            label = f"{operation.label} ({mode.value})"
+            calls[label] = 0
+            try:
+                _drive(operation.as_strategy(generation_mode=mode), headers, calls, label)
+            except Unsatisfiable:
+                # Nothing to get wrong (no parameters, no body): no invalid request exists.
+                assert mode is GenerationMode.NEGATIVE, label
+                del calls[label]
+    return calls
+
+
+def _drive(strategy, headers, calls, label) -> None:
+    @given(case=strategy)
+    @settings(
+        max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
+    def check(case):
+        calls[label] += 1
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    check()
+
+
+@pytest.mark.django_db
+def test_the_api_keeps_to_its_schema_for_anonymous_callers(api_demo):
+    calls = _run({})
+    assert len({label.split(" (")[0] for label in calls}) == 21, calls
+    assert all(calls.values()), calls
+    print(f"schemathesis: {len(calls)} operation-modes, {sum(calls.values())} requests")
+
+
+@pytest.mark.django_db
+def test_the_api_keeps_to_its_schema_for_a_partner_with_a_token(api_demo):
+    partner = get_user_model().objects.get(username="partner")
+    calls = _run({"Authorization": bearer(partner)["HTTP_AUTHORIZATION"]})
+    assert all(calls.values()), calls
+    print(f"schemathesis: {len(calls)} operation-modes, {sum(calls.values())} requests")
