@@ -1,6 +1,7 @@
 import pytest
 
 from trygplan.api.services import token_create
+from trygplan.core.tests.test_privacy_crawl import planted  # noqa: F401  (the crawl's markers)
 
 
 @pytest.fixture

@@ -26,7 +26,6 @@ from trygplan.core.tests.test_privacy_crawl import (
     REPORT,
     REPORTER,
     UNAPPROVED,
-    planted,  # noqa: F401  (the fixture)
 )
 from trygplan.followup.models import Indicator, IndicatorValue, Submission
 
