@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from ninja import Query, Router
+from ninja import Query, Router, Status
 
 from trygplan.followup import access as followup_access
 from trygplan.followup import services
@@ -132,11 +132,11 @@ def api_submission_open(request, data: SubmissionIn):
         partnership=partnership, organisation=organisation, year=data.year
     ).first()
     if submission is not None:
-        return 200, submission_out(request, submission)
+        return Status(200, submission_out(request, submission))
     submission = services.submission_create(
         partnership=partnership, organisation=organisation, year=data.year, user=user
     )
-    return 201, submission_out(request, submission)
+    return Status(201, submission_out(request, submission))
 
 
 def _submission(user, submission_id: int, *, edit: bool) -> Submission:
@@ -233,10 +233,13 @@ def api_progress_add(request, deliverable_id: int, data: ProgressIn):
     if not form.is_valid():
         raise ValidationError(form.errors)
     entry = services.progress_add(form=form, user=user)
-    return 201, {
-        "id": entry.pk,
-        "deliverable": deliverable.pk,
-        "date": entry.date,
-        "count": entry.count,
-        "note": entry.note,
-    }
+    return Status(
+        201,
+        {
+            "id": entry.pk,
+            "deliverable": deliverable.pk,
+            "date": entry.date,
+            "count": entry.count,
+            "note": entry.note,
+        },
+    )

@@ -6,11 +6,12 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router
+from ninja import Status as Answer
 
 from trygplan.partnerships import access as partnership_access
 from trygplan.walks import access as walk_access
 from trygplan.walks.forms import FindingCaptureForm
-from trygplan.walks.models import Category, Finding, Status, Walk
+from trygplan.walks.models import Category, Finding, Status, Walk  # Status: a finding's
 from trygplan.walks.services import finding_create
 from trygplan.walks.workflow import FINDING
 
@@ -166,4 +167,4 @@ def api_finding_create(request, walk_id: int, data: FindingIn):
     if not form.is_valid():
         raise ValidationError(form.errors)
     finding, created = finding_create(walk=walk, form=form, user=user)
-    return (201 if created else 200), api_finding(request, finding.pk)
+    return Answer(201 if created else 200, api_finding(request, finding.pk))
