@@ -69,8 +69,10 @@ def test_the_token_page_shows_a_new_key_once_and_stores_only_its_hash(client, am
     response = client.post("/api/tokens/", {"name": "SSP's system"})
     key = response.context["new_key"]
     token = ApiToken.private_objects.get()
-    assert key.startswith("tp_") and token.key_hash == key_hash(key) and key not in str(
-        ApiToken.private_objects.values_list()
+    assert (
+        key.startswith("tp_")
+        and token.key_hash == key_hash(key)
+        and key not in str(ApiToken.private_objects.values_list())
     )
     assert key not in client.get("/api/tokens/").content.decode()
     me = client.get("/api/v1/me", HTTP_AUTHORIZATION=f"Bearer {key}").json()
