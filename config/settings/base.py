@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "trygplan.walks",
     "trygplan.followup",
     "trygplan.surveys",
+    "trygplan.residents",
+    "trygplan.api",
     "trygplan.demo",
     "trygplan.operations",
     "trygplan.notifications",
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trygplan.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/v1/ and /open311/: changes audited as the API's, ETags and 304s on GET.
+    "trygplan.api.middleware.MachineInterfaceMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -126,3 +126,15 @@ def get_event_for_edit(user, slug: str, pk: int) -> Event:
     return get_object_or_404(
         Event.private_objects.select_related("partnership"), partnership=partnership, pk=pk
     )
+
+
+def partnerships_for_export(user, slug: str | None) -> list[Partnership]:
+    """The partnerships whose follow-up the user may read: one (`slug`, else 404) or all."""
+    if slug:
+        return [get_partnership_for_read(user, slug)]
+    return [
+        partnership
+        for partnership in Partnership.objects.all()
+        if can_read_private(user, partnership)
+        or Plan.public_objects.for_partnership(partnership).exists()
+    ]

@@ -7,6 +7,7 @@
   if (!el || !window.L) return;
   var map = L.map(el, { scrollWheelZoom: false });
   map.setView([55.66, 12.61], 15);
+  el.trygplanMap = map; // residents/report.js puts the "Meld et sted" pin on this map
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.tilesAttribution || "" }).addTo(map);
   }
