@@ -10,7 +10,7 @@ from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
 from trygplan.plans.models import Activity, Deliverable
 
-from .importers import parse_decimal
+from .importers import parse_decimal, value_problem
 from .models import DeliverableProgress, Event, EventAttendance, EventPhoto, IndicatorValue
 
 SIGNING_SALT = "followup.import"
@@ -125,12 +125,12 @@ class DecimalCommaField(forms.CharField):
             number = parse_decimal(value)
         except ValueError:
             raise forms.ValidationError(
-                _("“%(value)s” er ikke et tal. Skriv fx 12 eller 12,5."), params={"value": value}
+                _("“%(value)s” er ikke et tal. Skriv fx 12 eller 12,5."),
+                params={"value": value[:40]},
             ) from None
-        if -number.as_tuple().exponent > 2 and number != number.quantize(Decimal("0.01")):
-            raise forms.ValidationError(_("Skriv højst to decimaler, fx 12,25."))
-        if number >= Decimal("1e10"):
-            raise forms.ValidationError(_("Tallet er for stort."))
+        problem = value_problem(number)
+        if problem:
+            raise forms.ValidationError(problem)
         return number.quantize(Decimal("0.01"))
 
 

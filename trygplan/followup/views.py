@@ -302,8 +302,8 @@ def _import_confirm(request, submission) -> HttpResponse:
                 user=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ValidationError as error:  # may name model fields the form does not have
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("%(count)s værdier er gemt.") % {"count": len(rows)})
             return redirect(submission)

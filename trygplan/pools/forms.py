@@ -23,12 +23,20 @@ SIGNATURES = {
 }
 
 
+# Pool amounts are IntegerFields (at most 2.147.483.647 in PostgreSQL); no pool comes near.
+POOL_MAX_KRONER = 1_000_000_000
+
+
 def max_upload_bytes() -> int:
     return int(getattr(settings, "TRYGPLAN_POOLS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
 
 
 class PositiveKronerField(KronerField):
     """Whole kroner, more than 0."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_value", POOL_MAX_KRONER)
+        super().__init__(**kwargs)
 
     def validate(self, value):
         super().validate(value)
@@ -38,6 +46,10 @@ class PositiveKronerField(KronerField):
 
 class SignedKronerField(KronerField):
     """Whole kroner; a leading minus is a refund."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_value", POOL_MAX_KRONER)
+        super().__init__(**kwargs)
 
     def to_python(self, value):
         text = (value or "").strip()
