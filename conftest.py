@@ -16,6 +16,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         demo_load(extras=False)
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploads go to a folder of the test's own (TRYGPLAN_PRIVATE_MEDIA_ROOT), never the
+    repository's."""
+    settings.TRYGPLAN_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.TRYGPLAN_PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture
 def amager(db):
     """Amager Partnerskab with its published 2016 plan and the demo users.

@@ -4,10 +4,12 @@ from decimal import Decimal
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
+from trygplan.lib.uploads import clean_attachment
 from trygplan.plans.models import Activity, Deliverable
 
 from .importers import parse_decimal, value_problem
@@ -15,6 +17,7 @@ from .models import DeliverableProgress, Event, EventAttendance, EventPhoto, Ind
 
 SIGNING_SALT = "followup.import"
 MAX_UPLOAD = 5 * 1024 * 1024
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 class UploadForm(StyledMixin, forms.Form):
@@ -97,12 +100,23 @@ class ProgressForm(StyledMixin, forms.ModelForm):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = _("PDF, JPEG eller PNG, højst 10 MB.")
         field = self.fields["deliverable"]
         field.queryset = Deliverable.objects.filter(
             description__plan=plan, quantity__isnull=False
         ).select_related("description")
         field.label_from_instance = lambda item: f"{item.description.title}: {item.text[:80]}"
         self.style_widgets()
+
+    def clean_evidence(self):
+        """A new file is checked by content and size, and an image loses its metadata."""
+        evidence = self.cleaned_data.get("evidence")
+        if not evidence or not hasattr(evidence, "content_type"):  # none, or the stored one
+            return evidence
+        try:
+            return clean_attachment(evidence, max_bytes=EVIDENCE_MAX_BYTES).file
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
 
 
 class DecimalCommaField(forms.CharField):

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -426,6 +426,15 @@ def event_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect(f"{reverse('followup:events', args=[slug])}#event-{event.pk}")
     context = _context(request, event.partnership, form=form, title=_("Ret arrangement"))
     return render(request, "followup/form.html", context)
+
+
+@require_GET
+def event_photo(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """Event photos are stored privately and served here, after the access check."""
+    photo = access.get_event_photo_for_read(request.user, slug, pk)
+    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @require_GET

@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.uploads import RandomName, private_storage
 from trygplan.lib.geo import contains
 from trygplan.partnerships.models import Organisation, Partnership
 
@@ -552,7 +553,11 @@ class FindingPhoto(models.Model):
     )
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.FINDING)
     image = models.ImageField(
-        _("foto"), upload_to="walks/%Y/", width_field="width", height_field="height"
+        _("foto"),
+        upload_to=RandomName("walks"),
+        storage=private_storage,
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
