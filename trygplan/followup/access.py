@@ -2,7 +2,8 @@
 
 - Public (anyone, once the partnership has a published plan): indicators with their
   approved values and charts, the status board and money-to-results of a published plan,
-  public events, their photos with consent, and the calendar feed. The small-number rule applies everywhere.
+  public events, their photos with consent, and the calendar feed. The small-number rule
+  applies everywhere.
 - Members of the partnership (any role): also unapproved values, all submissions, drafts.
 - A reporter (`Reporter`: a user and the one organisation they report for) edits and
   submits their organisation's draft submissions.
