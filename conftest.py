@@ -100,3 +100,25 @@ def draft2017(plan2016, arbejdsgruppe):
     from trygplan.plans.services import plan_create_next_year
 
     return plan_create_next_year(plan=plan2016, user=arbejdsgruppe)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After fuzz tests (trygplan/core/tests/fuzzing.py): cases, server errors and time."""
+    import sys
+
+    fuzzing = sys.modules.get("trygplan.core.tests.fuzzing")
+    if fuzzing is None or not fuzzing.STATS:
+        return
+    terminalreporter.section("fuzz")
+    total_cases = total_errors = 0
+    for name, stats in fuzzing.STATS.items():
+        total_cases += stats["cases"]
+        total_errors += stats["server_errors"]
+        terminalreporter.write_line(
+            f"{name}: {stats['cases']} cases, {stats['server_errors']} server errors, "
+            f"{stats['seconds']:.1f} s"
+        )
+    terminalreporter.write_line(
+        f"fuzz total: {total_cases} cases, {total_errors} server errors "
+        f"(FUZZ_EXAMPLES={fuzzing.EXAMPLES} per test)"
+    )
