@@ -18,6 +18,7 @@ from .models import DeliverableProgress, Event, EventAttendance, EventPhoto, Ind
 SIGNING_SALT = "followup.import"
 MAX_UPLOAD = 5 * 1024 * 1024
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+MAX_PARTICIPANTS = 1_000_000  # an integer column overflows long before the form would
 
 
 class UploadForm(StyledMixin, forms.Form):
@@ -307,9 +308,13 @@ class EventForm(StyledMixin, forms.ModelForm):
             self.fields[f"attendance_{group}"] = forms.IntegerField(
                 label=_("Deltagere: %(group)s") % {"group": label},
                 min_value=0,
+                max_value=MAX_PARTICIPANTS,
                 required=False,
                 initial=counts.get(group),
-                error_messages={"min_value": _("Antallet kan ikke være negativt.")},
+                error_messages={
+                    "min_value": _("Antallet kan ikke være negativt."),
+                    "max_value": _("Skriv et antal på højst %(limit_value)s."),
+                },
             )
         self.fields["activity_key"].choices = [("", _("Ingen bestemt aktivitet"))] + list(
             _activity_choices(event.partnership, current=event.activity_key)

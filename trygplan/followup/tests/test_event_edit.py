@@ -139,3 +139,11 @@ def test_users_of_another_partnership_get_404(client, event, outsider):
 def test_it_refuses_put(client, event, koordinator):
     client.force_login(koordinator)
     assert client.put(_url(event)).status_code == 405
+
+
+def test_an_impossible_participant_count_is_refused_not_a_500(client, event, koordinator):
+    client.force_login(koordinator)
+    response = client.post(_url(event), _data(attendance_children="9" * 25))
+    assert response.status_code == 200
+    assert "Skriv et antal på højst 1000000." in response.content.decode()
+    assert event.participants == 120
