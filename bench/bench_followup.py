@@ -37,7 +37,7 @@ def bench_events_and_calendar(ctx):
 def bench_event_edit_form(ctx):
     from trygplan.followup.models import Event
 
-    event = Event.objects.filter(partnership=ctx.partnership).first()
+    event = Event.private_objects.filter(partnership=ctx.partnership).first()
     ctx.get(f"/p/amager/followup/events/{event.pk}/edit/", "koordinator")
 
 

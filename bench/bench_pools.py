@@ -4,7 +4,7 @@
 def _first_application_url(ctx):
     from trygplan.pools.models import Application
 
-    application = Application.objects.filter(pool__year=2016).order_by("pk").first()
+    application = Application.private_objects.filter(pool__year=2016).order_by("pk").first()
     return f"/p/amager/pools/applications/{application.pk}/"
 
 

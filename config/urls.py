@@ -9,14 +9,28 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("trygplan.accounts.urls")),
-    path("admin/", admin.site.urls),
+    path(settings.TRYGPLAN_ADMIN_PATH, admin.site.urls),
     path("p/<slug:slug>/", include("trygplan.partnerships.urls")),
     path("p/<slug:slug>/plans/", include("trygplan.plans.urls")),
     path("p/<slug:slug>/plans/", include("trygplan.documents.urls")),
     path("p/<slug:slug>/pools/", include("trygplan.pools.urls")),
     path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
     path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
+    path("", include("trygplan.surveys.urls")),
 ]
+
+# Single sign-on, when its settings are given (config/settings/optional.py).
+if settings.TRYGPLAN_OIDC_ENABLED:
+    from trygplan.accounts import oidc
+
+    urlpatterns += [
+        path("oidc/authenticate/", oidc.OidcLoginView.as_view(), name="oidc_authentication_init"),
+        path(
+            "oidc/callback/", oidc.OidcCallbackView.as_view(), name="oidc_authentication_callback"
+        ),
+    ]
+if settings.TRYGPLAN_SAML_ENABLED:
+    urlpatterns.append(path("saml2/", include("djangosaml2.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -89,7 +89,9 @@ def visits(browser, live_server, django_db_setup, django_db_blocker):
     results = {}
     with django_db_blocker.unblock():
         demo_load(reset=True)  # the session's seed has no walks: the whole demo
-        walk = Walk.objects.filter(partnership__slug="amager").order_by("-starts_at").first()
+        walk = (
+            Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
+        )
         plan_create_next_year(  # a draft, for the pages that edit one
             plan=Plan.private_objects.get(partnership__slug="amager", year=2016),
             user=get_user_model().objects.get(username="arbejdsgruppe"),

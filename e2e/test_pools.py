@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
+from trygplan.pools.demo import standard_pools
 from trygplan.pools.models import Application
 from trygplan.pools.services import pools_create_year
 
@@ -31,7 +32,7 @@ def fill_application(page, *, amount="12.000"):
 
 
 def test_a_resident_applies_and_the_working_group_grants_and_spends(page, plan2016):
-    pools_create_year(partnership=plan2016.partnership, year=2016)
+    pools_create_year(partnership=plan2016.partnership, year=2016, templates=standard_pools())
 
     # A resident finds the pool and applies, without logging in.
     page.goto("/p/amager/pools/")
@@ -68,7 +69,7 @@ def test_a_resident_applies_and_the_working_group_grants_and_spends(page, plan20
 
     # The working group assesses, recommends and grants 80 % with a reason.
     log_in(page, "arbejdsgruppe")
-    application = Application.objects.get()
+    application = Application.private_objects.get()
     page.goto(f"/p/amager/pools/applications/{application.pk}/")
     expect(page.get_by_text("Tilbuddet fra Amager El er på 12.000 kr.")).to_be_visible()
     page.get_by_role("button", name="Markér som vurderet").click()
@@ -122,14 +123,14 @@ def test_a_resident_applies_and_the_working_group_grants_and_spends(page, plan20
 
 
 def test_a_resident_applies_on_a_phone_with_a_pin(phone, plan2016):
-    pools_create_year(partnership=plan2016.partnership, year=2016)
+    pools_create_year(partnership=plan2016.partnership, year=2016, templates=standard_pools())
     phone.goto("/p/amager/pools/2016/safety_activities/apply/")
     fill_application(phone, amount="0")
     phone.get_by_role("button", name="Send ansøgningen").click()
     expect(phone.locator("#id_line_1_amount_error")).to_contain_text(
         "Beløbet skal være større end 0."
     )
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
 
     phone.get_by_label("Beløb 1 (kr.)").fill("4.000")
     expect(phone.get_by_label("Jeg giver samtykke")).to_be_checked()
@@ -143,6 +144,6 @@ def test_a_resident_applies_on_a_phone_with_a_pin(phone, plan2016):
     assert width <= 390
     phone.get_by_role("button", name="Send ansøgningen").click()
     expect(phone.locator("#application-status")).to_have_text("Modtaget")
-    application = Application.objects.get()
+    application = Application.private_objects.get()
     assert application.requested_total == 7_500
     assert 55.64 < application.latitude < 55.67 and 12.59 < application.longitude < 12.61

@@ -8,17 +8,28 @@ Environment variables:
   CSRF_TRUSTED_ORIGINS  comma-separated origins behind a proxy
   TRYGPLAN_DEMO   "1" allows `trygplan load-demo` to create demo users
   SECURE_SSL_REDIRECT "0" to switch off the redirect to https (e.g. behind a proxy that does it)
-  TRYGPLAN_PRIVATE_MEDIA_ROOT  where uploads are stored (never served by the web server)
+  MEDIA_ROOT      where uploads are stored on disk (unless TRYGPLAN_S3_BUCKET is set)
+  mail            EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
+                  EMAIL_USE_TLS, EMAIL_USE_SSL, DEFAULT_FROM_EMAIL
+  LOG_LEVEL, LOG_FORMAT  "INFO"; "json" (one JSON object a line) or "text"
+  SENTRY_DSN      error reporting, off unless set
+  TRYGPLAN_*      see the README's table ("Drift") and config/settings/optional.py for
+                  single sign-on (OIDC, SAML) and S3 storage
+  TRYGPLAN_PRIVATE_MEDIA_ROOT  where uploads are stored on disk (never served by the web server)
   TRYGPLAN_MAX_REQUEST_BYTES   the largest request the app reads (default 25 MB)
 """
 
+import datetime
 import os
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONE, REPORT_SAMPLE, SELF
 from django.utils.translation import gettext_lazy as _
+
+from . import optional
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -53,14 +64,24 @@ INSTALLED_APPS = [
     "trygplan.partnerships",
     "trygplan.plans",
     "trygplan.audit",
+    "trygplan.workflows",
     "trygplan.documents",
     "trygplan.pools",
     "trygplan.walks",
     "trygplan.followup",
+    "trygplan.surveys",
     "trygplan.demo",
+    "trygplan.operations",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
+    "mozilla_django_oidc",
+    "djangosaml2",
 ]
 
 MIDDLEWARE = [
+    # First: answers /healthz before host checks, sessions or the SSL redirect.
+    "trygplan.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "trygplan.core.middleware.PrivacyHeadersMiddleware",
@@ -74,7 +95,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "trygplan.accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "djangosaml2.middleware.SamlSessionMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -83,6 +108,8 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
+# The Django admin's URL prefix; a municipality may move it off the well-known /admin/.
+TRYGPLAN_ADMIN_PATH = os.environ.get("TRYGPLAN_ADMIN_PATH", "admin/").strip("/") + "/"
 
 TEMPLATES = [
     {
@@ -124,15 +151,26 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# `trygplan collectstatic` copies static/ into STATIC_ROOT (done when the image is built);
+# WhiteNoise serves it, gzip- and brotli-compressed. No hashed (manifest) names: the PDF
+# renderer maps /static/ URLs back to the source files by name.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": optional.media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Every upload goes to the "private" storage (trygplan.core.uploads.private_storage): the
+# S3 bucket when one is set (private, signed short-lived URLs), else a folder of its own on
+# disk, TRYGPLAN_PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and without any URL.
+STORAGES["private"] = (
+    STORAGES["default"]
+    if "S3" in STORAGES["default"]["BACKEND"]
+    else {"BACKEND": "trygplan.core.uploads.PrivateStorage"}
+)
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
 # Every upload (walk photos, pool attachments and receipts, follow-up evidence and event
-# photos) is stored here, under a random name, and served only by views that check access.
-# It has no URL: a web server must never serve this folder (README, "Running it for real").
+# photos) is stored here (without S3), under a random name, and served only by views that
+# check access. It has no URL: a web server must never serve this folder (README).
 TRYGPLAN_PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("TRYGPLAN_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
 )
@@ -160,6 +198,7 @@ TRYGPLAN_IMPORT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # an orchestrator's probe speaks plain http
 SECURE_HSTS_SECONDS = 0 if DEBUG else 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
@@ -235,9 +274,104 @@ TRYGPLAN_POOLS_CONTACT_RETENTION_DAYS = int(
 # Counts about young people from 1 to THRESHOLD-1 are shown as "<THRESHOLD".
 TRYGPLAN_SMALL_NUMBER_THRESHOLD = int(os.environ.get("TRYGPLAN_SMALL_NUMBER_THRESHOLD", "5"))
 
+# --- Logins -----------------------------------------------------------------------------
+
+# Local accounts (partners outside the city's identity provider) log in with a password;
+# single sign-on is added when its settings are given (config/settings/optional.py).
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username+address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+TRYGPLAN_OIDC_ENABLED = False
+TRYGPLAN_SAML_ENABLED = False
+_oidc = optional.oidc(os.environ)
+_saml = optional.saml(os.environ)
+globals().update(_oidc)
+globals().update(_saml)
+AUTHENTICATION_BACKENDS += optional.sso_backends(_oidc, _saml)
+
+# Lock-out: 5 failed logins for one username from one address lock that pair for 15 minutes
+# (the admin's login too). Attempts are in the database, so every app process sees them.
+AXES_FAILURE_LIMIT = int(os.environ.get("TRYGPLAN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(
+    minutes=int(os.environ.get("TRYGPLAN_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "trygplan.accounts.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "trygplan.accounts.lockout.client_ip"
+# How many proxies in front of the app append to X-Forwarded-For (0: use the peer address).
+TRYGPLAN_TRUSTED_PROXY_COUNT = int(os.environ.get("TRYGPLAN_TRUSTED_PROXY_COUNT", "0"))
+AXES_VERBOSE = False  # our own `trygplan.accounts` log lines say what happened
+
+# Sessions live in the database (any app process serves any request). They end after
+# TRYGPLAN_SESSION_IDLE_MINUTES without a request, and at the latest
+# TRYGPLAN_SESSION_HOURS after login (trygplan.accounts.middleware.SessionTimeoutMiddleware).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+TRYGPLAN_SESSION_IDLE_MINUTES = int(os.environ.get("TRYGPLAN_SESSION_IDLE_MINUTES", "30"))
+TRYGPLAN_SESSION_HOURS = int(os.environ.get("TRYGPLAN_SESSION_HOURS", "12"))
+SESSION_COOKIE_AGE = TRYGPLAN_SESSION_HOURS * 60 * 60
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3  # a reset link works for three hours
+
+# --- Mail --------------------------------------------------------------------------------
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trygplan <trygplan@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+
+# --- Background work ---------------------------------------------------------------------
+
+# Tasks (e-mail, document rendering) are rows in the database; `trygplan db_worker` runs
+# them (the compose file's `worker`). Scheduled jobs: `trygplan run-jobs [--loop]`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- Logging and error reporting ---------------------------------------------------------
+
+# One line a record on stdout: JSON by default (for a log collector), "text" for people.
+# The `trygplan` loggers record logins, lock-outs, changes (via audit_record), jobs and
+# backups; see trygplan/core/logs.py.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+# The safety survey: estimates from fewer respondents than MIN_N are not shown (pages, PDF,
+# CSV); a coefficient of variation above MAX_CV is flagged as uncertain. Uploads larger than
+# MAX_UPLOAD_MB are refused.
+TRYGPLAN_SURVEY_MIN_N = int(os.environ.get("TRYGPLAN_SURVEY_MIN_N", "20"))
+TRYGPLAN_SURVEY_MAX_CV = float(os.environ.get("TRYGPLAN_SURVEY_MAX_CV", "0.30"))
+TRYGPLAN_SURVEY_MAX_UPLOAD_MB = int(os.environ.get("TRYGPLAN_SURVEY_MAX_UPLOAD_MB", "100"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "json": {"()": "trygplan.core.logs.JsonFormatter"},
+        "text": {"()": "trygplan.core.logs.TextFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": sys.stdout,
+            "formatter": os.environ.get("LOG_FORMAT", "json"),
+        }
+    },
+    # Everything reaches the root's handler; the `trygplan` loggers say more than others.
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"trygplan": {"level": LOG_LEVEL}},
 }
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from trygplan.core.logs import error_reporting_init
+
+    error_reporting_init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )

@@ -1,9 +1,12 @@
-"""Local development: debug on, a fixed insecure key, demo mode on."""
+"""Local development: debug on, a fixed insecure key, demo mode on, mail printed to the
+console, logs as text."""
 
 import os
 
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("TRYGPLAN_DEMO", "1")
+os.environ.setdefault("LOG_FORMAT", "text")
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 from .base import *  # noqa: E402,F403
 from .base import env_bool  # noqa: E402

@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("TRYGPLAN_DEMO", "1")
+os.environ.setdefault("LOG_FORMAT", "text")
 
 from .base import *  # noqa: E402,F403
 
@@ -16,7 +17,11 @@ SECURE_HSTS_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "trygplan.core.uploads.PrivateStorage"},
 }
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once, in the test's own thread and transaction.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -1,6 +1,8 @@
 """Form helpers every module's forms share: design-system classes, Danish kroner, and the
 input rules every text field follows (no control characters, a length limit)."""
 
+import hashlib
+import json
 import re
 
 from django import forms
@@ -87,3 +89,42 @@ class StyledMixin:
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-input"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+def fingerprint(instance, names) -> str:
+    """A short digest of the instance's stored values for the given model fields."""
+    values = {}
+    for name in names:
+        field = instance._meta.get_field(name)
+        value = field.value_from_object(instance)
+        if field.many_to_many:
+            value = sorted(getattr(item, "pk", item) for item in value)
+        values[name] = value
+    text = json.dumps(values, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+class VersionedMixin:
+    """Optimistic locking for a ModelForm: the form carries a fingerprint of the row it was
+    made from (`version`), and `core.concurrency.require_unchanged` refuses a save when the
+    row has changed since, instead of silently overwriting the other person's change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"] = forms.CharField(
+                widget=forms.HiddenInput, required=False, initial=self.current_version()
+            )
+
+    def versioned_fields(self) -> list[str]:
+        model_fields = {field.name for field in self.instance._meta.get_fields()}
+        return [name for name in self._meta.fields if name in model_fields]
+
+    def current_version(self, instance=None) -> str:
+        return fingerprint(instance or self.instance, self.versioned_fields())
+
+    def renew_version(self, version: str) -> None:
+        """After a refused save: the next save of this (bound) form overwrites knowingly."""
+        if self.is_bound:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("version")] = version

@@ -5,6 +5,21 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
+from .views import healthz
+
+
+class HealthCheckMiddleware:
+    """Answers GET /healthz first, before the host check, the SSL redirect and sessions: an
+    orchestrator probes the container by its own address, over plain http, without cookies."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info == "/healthz" and request.method in ("GET", "HEAD"):
+            return healthz(request)
+        return self.get_response(request)
+
 
 class LanguageMiddleware:
     """Danish unless the person chose another language with the switcher (a cookie).

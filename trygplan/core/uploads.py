@@ -1,8 +1,9 @@
 """Where uploads are kept and how they arrive.
 
-- `private_storage()`: the one storage of every uploaded file, rooted at
-  settings.TRYGPLAN_PRIVATE_MEDIA_ROOT (outside MEDIA_ROOT and STATIC_ROOT). It has no URL:
-  files are served by views that check access, never by the web server.
+- `private_storage()`: the one storage of every uploaded file, settings.STORAGES["private"]:
+  `PrivateStorage`, rooted at settings.TRYGPLAN_PRIVATE_MEDIA_ROOT (outside MEDIA_ROOT and
+  STATIC_ROOT) and without URLs, or the S3 bucket when one is configured. Files are served
+  by views that check access, never by the web server.
 - `RandomName(folder)`: an `upload_to` that stores a file as folder/YYYY/<32 hex>.<ext>,
   so a stored name says nothing about the uploader's file and cannot be guessed.
 - `SizeLimitUploadHandler`: stops keeping an uploaded file once it passes
@@ -47,12 +48,12 @@ class PrivateStorage(FileSystemStorage):
         super()._clear_cached_properties(setting, **kwargs)
 
 
-_private = PrivateStorage()
+def private_storage():
+    """The storage of every upload, settings.STORAGES["private"]: PrivateStorage on disk, or
+    the S3 bucket. A callable, so migrations name it rather than a path or a bucket."""
+    from django.core.files.storage import storages
 
-
-def private_storage() -> PrivateStorage:
-    """The storage of every upload (a callable, so migrations name it, not its path)."""
-    return _private
+    return storages["private"]
 
 
 @deconstructible(path="trygplan.core.uploads.RandomName")
@@ -121,11 +122,13 @@ def move_to_private(app_label: str, model_name: str, field_name: str, *, folder:
         model = apps.get_model(app_label, model_name)
         for row in model._base_manager.exclude(**{field_name: ""}).iterator():
             name = getattr(row, field_name).name
-            if not name or _private.exists(name) or not default_storage.exists(name):
+            private = private_storage()
+            # (With S3 both storages are the bucket: the file exists there already.)
+            if not name or private.exists(name) or not default_storage.exists(name):
                 continue
             target = RandomName(folder)(row, name) if folder else name
             with default_storage.open(name, "rb") as source:
-                stored = _private.save(target, source)
+                stored = private.save(target, source)
             model._base_manager.filter(pk=row.pk).update(**{field_name: stored})
             default_storage.delete(name)
 

@@ -28,13 +28,14 @@ from trygplan.plans.models import (
     FocusArea,
     Footnote,
     Plan,
-    PlanTransition,
     Result,
 )
+from trygplan.plans.workflow import PLAN
+from trygplan.workflows.models import Step
 
 SEED_DIR = Path(__file__).parent / "seed"
 # Modules that add invented demo data of their own: each has demo.load_demo(partnership, plan).
-DEMO_MODULES = ["pools", "walks", "followup"]
+DEMO_MODULES = ["pools", "walks", "followup", "surveys"]
 DEMO_PASSWORD = "trygplan-demo"
 AREA_FILE = "kk_udsatte_byomraader.geojson"
 AREA_CREDIT = "Københavns Kommune (Open Data DK), CC BY 4.0: Udsatte byområder, “Urbanplanen mv.”"
@@ -144,7 +145,7 @@ def _activities(plan, seed, focus_areas, descriptions, orgs) -> None:
         )
         activity.focus_areas.set([focus_areas[n] for n in row.get("focus_areas") or []])
         for order, line in enumerate(row.get("budget") or []):
-            BudgetLine.objects.create(
+            BudgetLine.private_objects.create(
                 activity=activity,
                 year=line["year"],
                 amount=line["amount"],
@@ -164,15 +165,16 @@ def _approval_from_seed(plan: Plan) -> None:
     """The one approval step the seed dates: the finance committee on 2 February 2016."""
     if plan.finance_committee_date is None:
         return
-    step = PlanTransition.objects.create(
-        plan=plan,
-        from_status=Plan.Status.DECIDED,
-        to_status=Plan.Status.APPROVED,
+    Step.objects.create(
+        subject=plan,
+        workflow=PLAN.name,
+        action="approve",
+        from_state=Plan.Status.DECIDED,
+        to_state=Plan.Status.APPROVED,
+        at=datetime.combine(plan.finance_committee_date, time(12), tzinfo=UTC),
         comment="Styregruppen har taget stilling, og Økonomiudvalget godkender anvendelsen af "
         "partnerskabsmidlerne (fra tryghedsplanens tekst).",
     )
-    moment = datetime.combine(plan.finance_committee_date, time(12), tzinfo=UTC)
-    PlanTransition.objects.filter(pk=step.pk).update(at=moment)
 
 
 def _bodies(partnership: Partnership, invented: dict, orgs: dict) -> None:

@@ -25,6 +25,10 @@ from trygplan.plans.models import Plan
 from .models import DeliverableProgress, Event, EventPhoto, Reporter, Submission
 
 
+def is_city_admin(user) -> bool:
+    return partnership_access.is_city_admin(user)
+
+
 def can_read_private(user, partnership: Partnership) -> bool:
     return partnership_access.can_read_private(user, partnership)
 
@@ -78,7 +82,7 @@ def get_partnership_for_recording(user, slug: str) -> Partnership:
 def get_submission_for_read(user, slug: str, pk: int) -> Submission:
     partnership = get_partnership_for_members(user, slug)
     return get_object_or_404(
-        Submission.objects.select_related("organisation", "partnership"),
+        Submission.private_objects.select_related("organisation", "partnership"),
         partnership=partnership,
         pk=pk,
     )
@@ -133,5 +137,5 @@ def get_event_photo_for_read(user, slug: str, pk: int) -> EventPhoto:
 def get_event_for_edit(user, slug: str, pk: int) -> Event:
     partnership = get_partnership_for_recording(user, slug)
     return get_object_or_404(
-        Event.objects.select_related("partnership"), partnership=partnership, pk=pk
+        Event.private_objects.select_related("partnership"), partnership=partnership, pk=pk
     )

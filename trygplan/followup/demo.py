@@ -69,7 +69,7 @@ INDICATORS = [
      "population", "", "partnership", "kk", "% af børn og unge", True, False, 58, 2.5),
     ("sigtelser-under-18", 11, "Sigtelser mod unge under 18 år",
      "population", "", "police", "politi", "sigtelser", False, True, 11, -3),
-    ("sigtelser-18-24", 11, "Sigtelser mod unge 18-24 år",
+    ("sigtelser-18-og-derover", 11, "Sigtelser mod personer på 18 år og derover",
      "population", "", "police", "politi", "sigtelser", False, True, 34, -4),
     ("ssp-enkeltsager", 12, "SSP-enkeltsager om unge fra området",
      "population", "", "ssp", "ssp", "sager", False, True, 19, -3),
@@ -147,7 +147,7 @@ def _values(partnership, made, orgs, rng) -> None:
             status = Submission.Status.LOCKED if year < 2016 else Submission.Status.APPROVED
             if org == "ssp" and year == 2016:
                 status = Submission.Status.SUBMITTED
-            submissions[org, year] = Submission.objects.create(
+            submissions[org, year] = Submission.private_objects.create(
                 partnership=partnership,
                 organisation=orgs[org],
                 year=year,
@@ -166,7 +166,7 @@ def _values(partnership, made, orgs, rng) -> None:
                 value = 4  # a small count: shown as "<5"
             if indicator.counts_young_people or indicator.unit in ("møder", "events", "byrum"):
                 value = round(value)
-            IndicatorValue.objects.create(
+            IndicatorValue.private_objects.create(
                 submission=submissions[indicator.reported_by.key, year],
                 indicator=indicator,
                 value=_number(value),
@@ -259,7 +259,7 @@ def _events(partnership, orgs, rng) -> None:
 
 
 def _event(partnership, orgs, rng, kind, title, start, place, org, public, story=True):
-    event = Event.objects.create(
+    event = Event.private_objects.create(
         partnership=partnership,
         activity_key="dialog-og-kommunikation",
         kind=kind,

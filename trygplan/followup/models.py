@@ -20,7 +20,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.fields import PeopleCountField
 from trygplan.core.uploads import RandomName, private_storage
+from trygplan.lib.small_numbers import suppress_row
 from trygplan.partnerships.models import Organisation, Partnership
 from trygplan.plans.models import Deliverable, Effect, Result
 
@@ -101,6 +103,11 @@ class EventQuerySet(models.QuerySet):
         return self.filter(starts_at__gte=now).order_by("starts_at")
 
 
+class PublicEventManager(models.Manager.from_queryset(EventQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().public()
+
+
 class Event(models.Model):
     class Kind(models.TextChoices):
         URBANFESTIVAL = "urbanfestival", _("Urbanfestival")
@@ -142,10 +149,14 @@ class Event(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = EventQuerySet.as_manager()
+    # Internal events (a working-group meeting) are members only.
+    private_objects = EventQuerySet.as_manager()
+    public_objects = PublicEventManager()
 
     class Meta:
         ordering = ["starts_at"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("arrangement")
         verbose_name_plural = _("arrangementer")
         constraints = [
@@ -160,7 +171,17 @@ class Event(models.Model):
 
     @property
     def participants(self) -> int:
-        return sum(row.count for row in self.attendance.all())
+        """The exact total, for computing: pages show `attendance_shown()`."""
+        return sum(int(row.count) for row in self.attendance.all())
+
+    def attendance_shown(self) -> tuple[list[tuple[str, object]], object]:
+        """([(group, count as it may be shown)], total as it may be shown): small counts
+        hidden, and whatever would let a reader work them out from the total."""
+        rows = list(self.attendance.all())
+        safe = suppress_row([int(row.count) for row in rows])
+        return [
+            (row.get_group_display(), cell) for row, cell in zip(rows, safe.cells, strict=True)
+        ], safe.total
 
 
 class EventAttendance(models.Model):
@@ -175,7 +196,7 @@ class EventAttendance(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="attendance")
     group = models.CharField(_("gruppe"), max_length=12, choices=Group.choices)
-    count = models.PositiveIntegerField(_("antal"))
+    count = PeopleCountField(_("antal"))
 
     class Meta:
         ordering = ["pk"]
@@ -273,6 +294,18 @@ class Indicator(models.Model):
     is_invented = models.BooleanField(
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
+    # Police and SSP figures are not typed in: a linked indicator reads its yearly values
+    # from the statistics (trygplan.surveys.figures), as counts or as rates per 1.000.
+    statistic_series = models.ForeignKey(
+        "surveys.StatisticSeries",
+        verbose_name=_("læses fra statistikserien"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="indicators",
+        help_text=_("Værdierne hentes fra politiets eller SSP's tal og tastes ikke ind."),
+    )
+    statistic_per_1000 = models.BooleanField(_("som rate pr. 1.000 indbyggere"), default=False)
 
     class Meta:
         ordering = ["order", "name"]
@@ -324,6 +357,11 @@ class SubmissionQuerySet(models.QuerySet):
         return self.filter(status__in=[Submission.Status.APPROVED, Submission.Status.LOCKED])
 
 
+class ApprovedSubmissionManager(models.Manager.from_queryset(SubmissionQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().approved()
+
+
 class Submission(models.Model):
     """One organisation's figures for one year (a DHIS2 data set for a period)."""
 
@@ -347,10 +385,14 @@ class Submission(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = SubmissionQuerySet.as_manager()
+    # Figures are public only once the coordinator has approved them.
+    private_objects = SubmissionQuerySet.as_manager()
+    public_objects = ApprovedSubmissionManager()
 
     class Meta:
         ordering = ["-year", "organisation__name"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("indberetning")
         verbose_name_plural = _("indberetninger")
         constraints = [
@@ -379,6 +421,11 @@ class IndicatorValueQuerySet(models.QuerySet):
         return self.filter(submission__status__in=["approved", "locked"])
 
 
+class ApprovedValueManager(models.Manager.from_queryset(IndicatorValueQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().approved()
+
+
 class IndicatorValue(models.Model):
     class Quality(models.TextChoices):
         PROVISIONAL = "provisional", _("Foreløbig")
@@ -398,10 +445,13 @@ class IndicatorValue(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = IndicatorValueQuerySet.as_manager()
+    private_objects = IndicatorValueQuerySet.as_manager()
+    public_objects = ApprovedValueManager()
 
     class Meta:
         ordering = ["submission__year"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("værdi")
         verbose_name_plural = _("værdier")
         constraints = [

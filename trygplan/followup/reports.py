@@ -12,14 +12,15 @@ from decimal import Decimal
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
-from trygplan.lib import charts
+from trygplan.lib import drawing
 from trygplan.lib.money import format_kroner
+from trygplan.lib.numbers import format_number
 from trygplan.lib.small_numbers import is_small, small_label, suppress_difference
 from trygplan.plans.models import BudgetLine, Deliverable, Plan, Result
 from trygplan.plans.overview import plan_activities
 
 from . import status as rules
-from .models import ChartNote, Event, Indicator, IndicatorValue
+from .models import ChartNote, Event, Indicator, IndicatorValue, Submission
 
 
 def shown_value(indicator: Indicator, value):
@@ -28,7 +29,7 @@ def shown_value(indicator: Indicator, value):
         return None
     if indicator.counts_young_people and is_small(value):
         return small_label()
-    return charts.format_number(value)
+    return format_number(value)
 
 
 # ---- Status board ---------------------------------------------------------------------------
@@ -129,7 +130,7 @@ def build_contribution(plan: Plan) -> tuple[list[int], list[Contribution]]:
 
 def contribution_chart(plan: Plan, year: int, contributions: list[Contribution]):
     bars = [
-        charts.Bar(
+        drawing.Bar(
             str(item.result),
             item.amounts.get(year, 0),
             format_kroner(round(item.amounts.get(year, 0))),
@@ -137,7 +138,7 @@ def contribution_chart(plan: Plan, year: int, contributions: list[Contribution])
         )
         for item in contributions
     ]
-    return charts.bar_chart(
+    return drawing.bar_chart(
         bars,
         title=_("Partnerskabsmidler fordelt på resultater i %(year)s") % {"year": year},
         x_label=_("kr. (orange: intet finansieret)"),
@@ -167,14 +168,58 @@ def _change(indicator: Indicator, before, now) -> str:
     else:
         difference = now - before
     sign = "+" if difference > 0 else ""
-    return sign + charts.format_number(difference)
+    return sign + format_number(difference)
 
 
-def indicator_years(indicator: Indicator, *, include_unapproved: bool) -> list[IndicatorYear]:
+def statistic_values(indicator: Indicator) -> dict[int, IndicatorValue]:
+    """A linked indicator's yearly values, read from the police/SSP statistics: unsaved
+    IndicatorValues (final years as a locked submission), so pages and exports need no
+    second code path. Nothing is copied into the follow-up tables."""
+    from trygplan.surveys.figures import indicator_value, yearly_figures
+
+    figures = yearly_figures([indicator.statistic_series]).get(indicator.statistic_series_id, [])
+    found = {}
+    for figure in figures:
+        value = indicator_value(figure, per_1000=indicator.statistic_per_1000)
+        if value is None:
+            continue
+        status = Submission.Status.LOCKED if figure.is_final else Submission.Status.APPROVED
+        found[figure.year] = IndicatorValue(
+            indicator=indicator,
+            submission=Submission(year=figure.year, status=status),
+            value=value,
+            quality="final" if figure.is_final else "provisional",
+            note=figure.status_label,
+            is_invented=figure.is_invented,
+        )
+    return found
+
+
+def indicator_values_by_year(indicator: Indicator, *, include_unapproved: bool) -> dict:
+    if indicator.statistic_series_id:
+        return statistic_values(indicator)
     values = indicator.values.select_related("submission")
     if not include_unapproved:
         values = values.approved()
-    by_year = {value.submission.year: value for value in values}
+    return {value.submission.year: value for value in values}
+
+
+def latest_values(indicators, *, include_unapproved: bool) -> dict[int, IndicatorValue]:
+    """Each indicator's newest value (by indicator pk), typed or read from the statistics."""
+    values = IndicatorValue.private_objects if include_unapproved else IndicatorValue.public_objects
+    values = values.filter(indicator__in=indicators).select_related("submission")
+    latest = {}
+    for value in values.order_by("submission__year"):
+        latest[value.indicator_id] = value
+    for indicator in indicators:
+        if indicator.statistic_series_id:
+            linked = statistic_values(indicator)
+            latest[indicator.pk] = linked[max(linked)] if linked else None
+    return latest
+
+
+def indicator_years(indicator: Indicator, *, include_unapproved: bool) -> list[IndicatorYear]:
+    by_year = indicator_values_by_year(indicator, include_unapproved=include_unapproved)
     targets = {target.year: target.value for target in indicator.targets.all()}
     rows, before = [], None
     for year in sorted(set(by_year) | set(targets)):
@@ -220,31 +265,31 @@ def curve_forecast(indicator: Indicator, years: list[IndicatorYear], ahead: int 
         (x - mean_x) ** 2 for x, _ in known
     )
     last_year, last_value = known[-1]
-    points = [charts.Point(str(last_year), Decimal(str(last_value)))]
+    points = [drawing.Point(str(last_year), Decimal(str(last_value)))]
     for step in range(1, ahead + 1):
         value = Decimal(str(round(max(last_value + slope * step, 0), 1)))
         shown = shown_value(indicator, value)
         hidden = shown == small_label()
-        points.append(charts.Point(str(last_year + step), None if hidden else value, shown))
-    return charts.Series(_("Prognose hvis intet ændres"), points, dashed=True)
+        points.append(drawing.Point(str(last_year + step), None if hidden else value, shown))
+    return drawing.Series(_("Prognose hvis intet ændres"), points, dashed=True)
 
 
 def indicator_chart(
     indicator: Indicator, years: list[IndicatorYear], annotations=None, forecast=None
 ):
     points = [
-        charts.Point(
+        drawing.Point(
             str(row.year),
             None if row.value is None or row.shown == small_label() else row.value.value,
             row.shown or "",
         )
         for row in years
     ]
-    target = [charts.Point(str(r.year), r.target) for r in years if r.target is not None]
-    band = [charts.Band(str(r.year), *rules.band_around(r.target)) for r in years if r.target]
+    target = [drawing.Point(str(r.year), r.target) for r in years if r.target is not None]
+    band = [drawing.Band(str(r.year), *rules.band_around(r.target)) for r in years if r.target]
     baseline = None
     if indicator.baseline_value is not None:
-        baseline = charts.Reference(
+        baseline = drawing.Reference(
             indicator.baseline_value,
             _("Basislinje %(period)s: %(value)s")
             % {
@@ -252,10 +297,10 @@ def indicator_chart(
                 "value": shown_value(indicator, indicator.baseline_value),
             },
         )
-    series = [charts.Series(indicator.unit.capitalize(), points)]
+    series = [drawing.Series(indicator.unit.capitalize(), points)]
     if forecast is not None:
         series.append(forecast)
-    svg = charts.line_chart(
+    svg = drawing.line_chart(
         series,
         title=indicator.name,
         y_label=indicator.unit,
@@ -265,13 +310,13 @@ def indicator_chart(
         annotations=annotations if annotations is not None else chart_notes(indicator.partnership),
         desc=indicator.definition,
     )
-    return svg, charts.chart_table(series, x_label=_("År"), target=target)
+    return svg, drawing.chart_table(series, x_label=_("År"), target=target)
 
 
 def coming_events(partnership, now):
-    return Event.objects.filter(partnership=partnership).public().coming(now)
+    return Event.public_objects.filter(partnership=partnership).coming(now)
 
 
-def chart_notes(partnership) -> list[charts.Annotation]:
+def chart_notes(partnership) -> list[drawing.Annotation]:
     notes = ChartNote.objects.filter(partnership=partnership)
-    return [charts.Annotation(str(note.year), note.text) for note in notes]
+    return [drawing.Annotation(str(note.year), note.text) for note in notes]

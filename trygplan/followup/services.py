@@ -9,23 +9,8 @@ from django.utils.translation import gettext as _
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
 
-from .models import EventAttendance, EventPhoto, IndicatorValue, Submission
-
-# action -> (from statuses, to status, who: "reporter" or "coordinator")
-TRANSITIONS = {
-    "submit": ([Submission.Status.DRAFT], Submission.Status.SUBMITTED, "reporter"),
-    "return": (
-        [Submission.Status.SUBMITTED, Submission.Status.APPROVED],
-        Submission.Status.DRAFT,
-        "coordinator",
-    ),
-    "approve": ([Submission.Status.SUBMITTED], Submission.Status.APPROVED, "coordinator"),
-    "lock": ([Submission.Status.APPROVED], Submission.Status.LOCKED, "coordinator"),
-}
-
-
-def _number(value) -> str:
-    return f"{value.normalize():f}".replace(".", ",") if value is not None else "–"
+from .models import EventPhoto, IndicatorValue, Submission
+from .workflow import SUBMISSION
 
 
 @transaction.atomic
@@ -41,50 +26,50 @@ def submission_create(*, partnership, organisation, year: int, user) -> Submissi
 
 @transaction.atomic
 def submission_values_save(*, submission: Submission, rows: list[dict], user, reason: str = ""):
-    """Save all rows or none. A changed final value needs a reason (TolaData's rule)."""
+    """Save all rows or none. A changed final value needs a reason (a final figure is only
+    corrected with an explanation)."""
+    submission = Submission.private_objects.select_for_update().get(pk=submission.pk)
     if not submission.is_draft:
         raise PermissionDenied(_("Indberetningen er sendt og kan ikke længere ændres."))
     existing = {value.indicator_id: value for value in submission.values.select_for_update()}
-    saved = []
-    for row in rows:
-        value = existing.get(row["indicator"]) or IndicatorValue(
-            submission=submission, indicator_id=row["indicator"]
+    return [
+        _value_save(submission, existing.get(row["indicator"]), row, user=user, reason=reason)
+        for row in rows
+    ]
+
+
+def _value_save(submission, value, row, *, user, reason):
+    value = value or IndicatorValue(submission=submission, indicator_id=row["indicator"])
+    old = {"value": value.value, "quality": value.quality, "note": value.note}
+    new_value = _decimal(row["value"])
+    changed = value.pk is not None and value.value != new_value
+    downgraded = value.pk is not None and value.is_final and row["quality"] != old["quality"]
+    if (changed or downgraded) and value.is_final and not reason.strip():
+        raise ValidationError(
+            _("%(indicator)s har en endelig værdi. Skriv en begrundelse for at ændre den.")
+            % {"indicator": value.indicator}
         )
-        old_value, old_quality, old_note = value.value, value.quality, value.note
-        old_quality_label = value.get_quality_display()
-        changed = value.pk is not None and value.value != _decimal(row["value"])
-        downgraded = value.pk is not None and value.is_final and row["quality"] != old_quality
-        if (changed or downgraded) and value.is_final and not reason.strip():
-            raise ValidationError(
-                _("%(indicator)s har en endelig værdi. Skriv en begrundelse for at ændre den.")
-                % {"indicator": value.indicator}
-            )
-        value.value, value.quality, value.note = row["value"], row["quality"], row["note"]
-        value.full_clean(exclude=["submission", "indicator"])
-        if value.indicator.reported_by_id != submission.organisation_id:
-            raise ValidationError(_("Indikatoren indberettes af en anden organisation."))
-        value.save()
-        changes = {}
-        if changed or old_value is None:
-            changes[f"{value.indicator} {submission.year}"] = [
-                _number(old_value),
-                _number(_decimal(value.value)),
-            ]
-        if old_value is not None and old_quality != value.quality:
-            changes[str(_("Status"))] = [old_quality_label, value.get_quality_display()]
-        if old_value is not None and old_note != value.note:
-            changes[str(_("Note"))] = [old_note or "–", value.note or "–"]
-        if changes:
-            audit_record(
-                user=user,
-                obj=value,
-                action=AuditEntry.Action.CREATE if old_value is None else AuditEntry.Action.UPDATE,
-                changes=changes,
-                reason=reason,
-                partnership=submission.partnership,
-            )
-        saved.append(value)
-    return saved
+    value.value, value.quality, value.note = new_value, row["quality"], row["note"]
+    value.full_clean(exclude=["submission", "indicator"])
+    if value.indicator.reported_by_id != submission.organisation_id:
+        raise ValidationError(_("Indikatoren indberettes af en anden organisation."))
+    created = value.pk is None
+    value.save()
+    if created:
+        changes = {"value": [None, value.value]}
+    else:
+        changes = {name: [was, getattr(value, name)] for name, was in old.items()}
+        changes = {name: pair for name, pair in changes.items() if pair[0] != pair[1]}
+    if changes:
+        audit_record(
+            user=user,
+            obj=value,
+            action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
+            changes=changes,
+            reason=reason,
+            partnership=submission.partnership,
+        )
+    return value
 
 
 def _decimal(value) -> Decimal:
@@ -94,30 +79,7 @@ def _decimal(value) -> Decimal:
 @transaction.atomic
 def submission_transition(*, submission: Submission, action: str, user, reason: str = ""):
     """Move a submission along draft -> submitted -> approved -> locked (or back to draft)."""
-    sources, target, _who = TRANSITIONS[action]
-    submission = Submission.objects.select_for_update().get(pk=submission.pk)
-    if submission.status not in sources:
-        raise ValidationError(
-            _("En indberetning med status “%(status)s” kan ikke det.")
-            % {"status": submission.get_status_display()}
-        )
-    if action == "submit" and not submission.values.exists():
-        raise ValidationError(_("Indberetningen har ingen værdier endnu."))
-    if action == "return" and not reason.strip():
-        raise ValidationError(_("Skriv hvorfor indberetningen sendes tilbage."))
-    old = submission.get_status_display()
-    submission.status = target
-    submission.full_clean()
-    submission.save(update_fields=["status", "updated_at"])
-    audit_record(
-        user=user,
-        obj=submission,
-        action=AuditEntry.Action.TRANSITION,
-        changes={str(_("Status")): [old, submission.get_status_display()]},
-        reason=reason,
-        partnership=submission.partnership,
-    )
-    return submission
+    return SUBMISSION.apply(submission, action, user=user, comment=reason)
 
 
 @transaction.atomic
@@ -163,7 +125,7 @@ def progress_update(*, form, user, reason: str):
     entry.full_clean()
     entry.save()
     changes = form_changes(form)
-    changes.pop(str(form.fields["reason"].label), None)
+    changes.pop("reason", None)
     _progress_audit(
         entry, user=user, action=AuditEntry.Action.UPDATE, changes=changes, reason=reason
     )
@@ -176,9 +138,9 @@ def progress_delete(*, entry, user, reason: str):
     if not reason.strip():
         raise ValidationError(_("Skriv hvorfor registreringen slettes."))
     changes = {
-        str(_("Dato")): [entry.date.isoformat(), "–"],
-        str(_("Antal")): [str(entry.count), "–"],
-        str(_("Note")): [entry.note or "–", "–"],
+        "date": [entry.date, None],
+        "count": [entry.count, None],
+        "note": [entry.note, None],
     }
     _progress_audit(
         entry, user=user, action=AuditEntry.Action.DELETE, changes=changes, reason=reason
@@ -198,9 +160,7 @@ def event_save(*, form, user):
     event.save()
     changes = form_changes(form)
     for name in ("photo", "photo_caption", "photo_consent", "remove_photos"):
-        if name in form.fields:
-            changes.pop(str(form.fields[name].label), None)
-    labels = dict(EventAttendance.Group.choices)
+        changes.pop(name, None)
     for group, count in form.attendance().items():
         if count:
             event.attendance.update_or_create(group=group, defaults={"count": count})
@@ -208,12 +168,9 @@ def event_save(*, form, user):
             event.attendance.filter(group=group).delete()
         old = old_counts.get(group, 0)
         if old != count:
-            changes[str(_("Deltagere: %(group)s") % {"group": labels[group]})] = [
-                str(old or "–"),
-                str(count or "–"),
-            ]
+            changes[f"attendance.{group}"] = [old or None, count or None]
     for photo in form.cleaned_data.get("remove_photos") or []:
-        changes[str(_("Billede fjernet"))] = [photo.caption or photo.image.name, "–"]
+        changes["photo_removed"] = [photo.caption or photo.image.name, None]
         photo.image.delete(save=False)
         photo.delete()
     if form.cleaned_data.get("photo"):
@@ -225,7 +182,7 @@ def event_save(*, form, user):
         )
         photo.full_clean(exclude=["image"])
         photo.save()
-        changes[str(_("Billede tilføjet"))] = ["–", photo.caption or photo.image.name]
+        changes["photo_added"] = [None, photo.caption or photo.image.name]
     audit_record(
         user=user,
         obj=event,

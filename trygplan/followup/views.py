@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from trygplan.lib import charts
 from trygplan.lib.files import Rendered, csv_bytes, download_response
+from trygplan.lib.numbers import format_number
 from trygplan.plans import access as plan_access
 from trygplan.plans.models import Effect, Plan
 
@@ -31,7 +31,8 @@ from .forms import (
     SubmissionValuesForm,
     UploadForm,
 )
-from .models import Event, EventPhoto, Indicator, IndicatorValue, Submission
+from .models import Event, EventPhoto, Indicator, Submission
+from .workflow import SUBMISSION
 
 
 def _context(request, partnership, **extra) -> dict:
@@ -48,7 +49,14 @@ def _context(request, partnership, **extra) -> dict:
 
 def _indicators(partnership):
     return Indicator.objects.filter(partnership=partnership).select_related(
-        "result", "effect", "reported_by", "partnership"
+        "result", "effect", "reported_by", "partnership", "statistic_series__partnership"
+    )
+
+
+def _typed_indicators(submission):
+    """The submission's indicators that are typed in (not read from the statistics)."""
+    return _indicators(submission.partnership).filter(
+        reported_by=submission.organisation, statistic_series__isnull=True
     )
 
 
@@ -60,12 +68,7 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
     private = access.can_read_private(request.user, partnership)
     indicators = list(_indicators(partnership).prefetch_related("targets"))
-    values = IndicatorValue.objects.filter(indicator__in=indicators).select_related("submission")
-    if not private:
-        values = values.approved()
-    latest = {}
-    for value in values.order_by("submission__year"):
-        latest[value.indicator_id] = value
+    latest = reports.latest_values(indicators, include_unapproved=private)
     rows = [
         (
             indicator,
@@ -118,7 +121,7 @@ def indicator_csv(request: HttpRequest, slug: str, key: str) -> HttpResponse:
                 row.year,
                 row.shown or "",
                 row.change,
-                charts.format_number(row.target) if row.target is not None else "",
+                format_number(row.target) if row.target is not None else "",
                 value.get_quality_display() if value else "",
                 (_("ja") if value.submission.is_public else _("nej")) if value else "",
             ]
@@ -191,7 +194,7 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
         if organisation is None:
             raise PermissionDenied(_("Du indberetter ikke for en organisation i partnerskabet."))
         if form.is_valid():
-            submission = Submission.objects.filter(
+            submission = Submission.private_objects.filter(
                 partnership=partnership, organisation=organisation, year=form.cleaned_data["year"]
             ).first() or services.submission_create(
                 partnership=partnership,
@@ -200,7 +203,7 @@ def submission_list(request: HttpRequest, slug: str) -> HttpResponse:
                 user=request.user,
             )
             return redirect(submission)
-    submissions = Submission.objects.filter(partnership=partnership).select_related(
+    submissions = Submission.private_objects.filter(partnership=partnership).select_related(
         "organisation", "partnership"
     )
     return render(
@@ -220,7 +223,7 @@ def submission_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _submission_context(request, submission, **extra) -> dict:
-    indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+    indicators = _typed_indicators(submission)
     values = {value.indicator_id: value for value in submission.values.select_related("indicator")}
     rows = [
         (
@@ -247,7 +250,7 @@ def _submission_context(request, submission, **extra) -> dict:
 def submission_values(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """The partner's form for the submission: one row per indicator; all rows saved or none."""
     submission = access.get_submission_for_edit(request.user, slug, pk)
-    indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+    indicators = _typed_indicators(submission)
     values = {value.indicator_id: value for value in submission.values.all()}
     form = SubmissionValuesForm(request.POST or None, indicators=indicators, values=values)
     if request.method == "POST" and form.is_valid():
@@ -278,7 +281,7 @@ def submission_import(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     preview = None
     if form.is_valid():
         upload = form.cleaned_data["file"]
-        indicators = _indicators(submission.partnership).filter(reported_by=submission.organisation)
+        indicators = _typed_indicators(submission)
         preview = importers.parse_values(upload.name, upload.read(), indicators=indicators)
     confirm = None
     if preview is not None and preview.is_valid:
@@ -317,12 +320,11 @@ def _import_confirm(request, submission) -> HttpResponse:
 @login_required
 @require_POST
 def submission_transition(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
-    if action not in services.TRANSITIONS:
+    if action not in SUBMISSION:
         raise Http404
-    if services.TRANSITIONS[action][2] == "reporter":
-        submission = access.get_submission_for_edit(request.user, slug, pk)
-    else:
-        submission = access.get_submission_for_approval(request.user, slug, pk)
+    submission = access.get_submission_for_read(request.user, slug, pk)
+    if not SUBMISSION.may(request.user, submission, action):
+        raise PermissionDenied(str(SUBMISSION.transition(action).refusal))
     form = ReasonForm(request.POST)
     form.is_valid()
     try:
@@ -392,9 +394,12 @@ def progress_delete(request: HttpRequest, slug: str, year: int, pk: int) -> Http
 @require_GET
 def event_list(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
-    events = Event.objects.filter(partnership=partnership).select_related("organiser")
-    if not access.can_read_private(request.user, partnership):
-        events = events.public()
+    manager = (
+        Event.private_objects
+        if access.can_read_private(request.user, partnership)
+        else Event.public_objects
+    )
+    events = manager.filter(partnership=partnership).select_related("organiser")
     photos = Prefetch("photos", queryset=EventPhoto.objects.filter(consent=True))
     events = events.prefetch_related("attendance", photos).order_by("-starts_at")
     return render(request, "followup/events.html", _context(request, partnership, events=events))

@@ -6,9 +6,13 @@ A renderer returns a `Rendered` (filename, content type, bytes); a view hands it
 - HTML and PDF come from ONE Django template tree (`html_from_template`, `pdf_from_html`,
   `pdf_from_template`); WeasyPrint resolves `{% static %}` URLs from the local static files
   and never fetches anything over the network.
-- Word: `docx_document`, `docx_add_table`, `docx_bytes` (python-docx).
+- Word: `docx_document`, `docx_add_table`, `docx_bytes` (python-docx). Every text that goes
+  into a Word file passes `docx_text` (through `docx_heading`, `docx_paragraph`, `docx_run`):
+  python-docx refuses control characters, so one typed into a form must not break the file.
 - Spreadsheets: `xlsx_bytes` (openpyxl) and `csv_bytes` (semicolon, UTF-8 with BOM, CRLF: what
-  Danish Excel opens without a wizard).
+  Danish Excel opens without a wizard). Both defuse cells (`defuse_cell`): a text beginning
+  with `=`, `+`, `-`, `@`, a tab or a carriage return cannot become a formula (OWASP's CSV
+  injection advice); numbers stay numbers. Control characters are removed (`clean_text`).
 """
 
 from __future__ import annotations
@@ -31,10 +35,17 @@ from trygplan.lib.text import transliterate
 __all__ = [
     "CONTENT_TYPES",
     "Rendered",
+    "clean_text",
     "csv_bytes",
+    "defuse_cell",
     "docx_add_table",
     "docx_bytes",
     "docx_document",
+    "docx_heading",
+    "docx_paragraph",
+    "docx_picture",
+    "docx_run",
+    "docx_text",
     "download_response",
     "html_from_template",
     "pdf_from_html",
@@ -63,11 +74,45 @@ class Rendered:
     content: bytes
 
 
+# --- Text that goes into files -------------------------------------------------------------
+
+# C0 controls but tab, line feed and carriage return; DEL; lone surrogates (a str can hold
+# them, UTF-8 cannot); U+FFFE and U+FFFF (not characters in XML). Word and Excel files are XML
+# and refuse them; a CSV with a surrogate cannot even be encoded.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# "-5", "+2", "-1.234,5": a spreadsheet reads these as the number they are; nothing can run.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def clean_text(value: str) -> str:
+    """`value` without the characters that break Word, Excel or UTF-8 (tab and newlines stay)."""
+    return _CONTROL.sub("", value)
+
+
+def _is_formula_like(text: str) -> bool:
+    return text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text)
+
+
+def defuse_cell(value):
+    """A spreadsheet cell that cannot run: a text that a spreadsheet would read as a formula
+    (`=HYPERLINK(...)`, `+A1`, `-1+2`, `@SUM(A1)`, a leading tab or carriage return) gets a
+    leading `'`; control characters are removed. Numbers (and None) are returned as they are;
+    so is a text that is only a signed number ("-5"), which a spreadsheet reads as that
+    number."""
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    return "'" + text if _is_formula_like(text) else text
+
+
 # --- HTML and PDF --------------------------------------------------------------------------
 
 
 def html_from_template(template_name: str, context: dict, *, request=None) -> str:
-    return render_to_string(template_name, context, request=request)
+    """The template as a document's HTML, without control characters (which WeasyPrint
+    draws as empty boxes) or lone surrogates (which cannot be written as UTF-8)."""
+    return clean_text(render_to_string(template_name, context, request=request))
 
 
 def _static_path(url: str) -> Path | None:
@@ -102,6 +147,7 @@ def pdf_from_html(html: str) -> bytes:
     """A PDF from HTML; `{% static %}` files (fonts, css, images) are read from disk."""
     from weasyprint import HTML  # imported lazily: it is heavy and only needed here
 
+    html = clean_text(html)
     return HTML(string=html, base_url=_BASE_URL, url_fetcher=_local_url_fetcher()).write_pdf()
 
 
@@ -112,11 +158,32 @@ def pdf_from_template(template_name: str, context: dict) -> bytes:
 # --- Word ------------------------------------------------------------------------------------
 
 
+def docx_text(value) -> str:
+    """Any value as text Word accepts: None is empty, control characters are removed."""
+    return "" if value is None else clean_text(str(value))
+
+
+def docx_heading(document, text, level: int = 1):
+    return document.add_heading(docx_text(text), level=level)
+
+
+def docx_paragraph(container, text="", style: str | None = None):
+    """A paragraph in a document (or a table cell, a header, a footer)."""
+    return container.add_paragraph(docx_text(text), style=style)
+
+
+def docx_run(paragraph, text="", *, bold: bool | None = None):
+    run = paragraph.add_run(docx_text(text))
+    if bold is not None:
+        run.bold = bold
+    return run
+
+
 def _docx_page_number_field(paragraph, instruction: str) -> None:
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    run = paragraph.add_run()
+    run = docx_run(paragraph)
     for kind, text in (("begin", None), (None, instruction), ("separate", None), ("end", None)):
         if kind:
             element = OxmlElement("w:fldChar")
@@ -124,11 +191,11 @@ def _docx_page_number_field(paragraph, instruction: str) -> None:
         else:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
-            element.text = text
+            element.text = docx_text(text)
         run._r.append(element)
         if kind == "separate":
             placeholder = OxmlElement("w:t")
-            placeholder.text = "1"
+            placeholder.text = docx_text(1)
             run._r.append(placeholder)
 
 
@@ -154,7 +221,7 @@ def docx_document(title: str):
     from docx.shared import Cm, Pt, RGBColor
 
     document = Document()
-    document.core_properties.title = title
+    document.core_properties.title = docx_text(title)
     document.core_properties.language = "da-DK"
     for style in document.styles:
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
@@ -177,9 +244,9 @@ def docx_document(title: str):
     section.top_margin = section.bottom_margin = Cm(2.2)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("Side ")
+    docx_run(footer, "Side ")
     _docx_page_number_field(footer, "PAGE")
-    footer.add_run(" af ")
+    docx_run(footer, " af ")
     _docx_page_number_field(footer, "NUMPAGES")
     return document
 
@@ -208,11 +275,25 @@ def docx_add_table(
             is_money = column in money_columns
             text = _docx_money(value) if is_money and index else ("" if value is None else value)
             paragraph = cell.paragraphs[0]
-            run = paragraph.add_run(str(text))
-            run.bold = bold
+            docx_run(paragraph, text, bold=bold)
             if is_money:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return table
+
+
+def docx_picture(document, png: bytes, *, alt: str = "", width_cm=16.0, max_height_cm=20.0):
+    """A PNG as wide as `width_cm`, narrower if it would be taller than `max_height_cm` (a
+    tall map stays on its page); `alt` is its alternative text for screen readers."""
+    from docx.shared import Cm
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        pixels_wide, pixels_high = image.size
+    width = min(width_cm, max_height_cm * pixels_wide / max(pixels_high, 1))
+    picture = document.add_picture(io.BytesIO(png), width=Cm(width))
+    if alt:
+        picture._inline.docPr.set("descr", docx_text(alt))
+    return picture
 
 
 def docx_bytes(document) -> bytes:
@@ -224,9 +305,19 @@ def docx_bytes(document) -> bytes:
 # --- Spreadsheets ----------------------------------------------------------------------------
 
 
+def _xlsx_row(sheet, values) -> None:
+    sheet.append([clean_text(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and _is_formula_like(cell.value):
+            cell.data_type = "s"  # openpyxl took "=..." for a formula
+            cell.quotePrefix = True
+
+
 def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     """One sheet per (title, header, rows). Numbers stay numbers; the header is bold and
-    frozen; column widths follow the longest value (within reason)."""
+    frozen; column widths follow the longest value (within reason). A text that a spreadsheet
+    would read as a formula is written as text, marked as such (Excel's own leading `'`,
+    "quote prefix"), so it shows as typed and never runs."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -234,12 +325,13 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
     for title, header, rows in sheets:
-        sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", "", title)[:31] or "Ark")
-        sheet.append(header)
+        name = re.sub(r"[\[\]:*?/\\]", "", clean_text(title))[:31] or "Ark"
+        sheet = workbook.create_sheet(title=name)
+        _xlsx_row(sheet, header)
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(list(row))
+            _xlsx_row(sheet, row)
         sheet.freeze_panes = "A2"
         for column, _ in enumerate(header, start=1):
             longest = max(
@@ -257,12 +349,13 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
 
 
 def csv_bytes(header: list[str], rows: list[list]) -> bytes:
-    """Semicolon separated, UTF-8 with BOM, CRLF line ends; None becomes an empty cell."""
+    """Semicolon separated, UTF-8 with BOM, CRLF line ends; None becomes an empty cell; every
+    cell defused (`defuse_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(header)
+    writer.writerow([defuse_cell(value) for value in header])
     for row in rows:
-        writer.writerow(["" if value is None else value for value in row])
+        writer.writerow(["" if value is None else defuse_cell(value) for value in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

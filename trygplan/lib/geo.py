@@ -3,6 +3,14 @@
 import json
 from pathlib import Path
 
+# Denmark including Bornholm, with a little margin (WGS 84).
+DENMARK_BOUNDS = (7.8, 54.5, 15.3, 57.8)  # min_lon, min_lat, max_lon, max_lat
+
+
+def in_denmark(lon: float, lat: float) -> bool:
+    min_lon, min_lat, max_lon, max_lat = DENMARK_BOUNDS
+    return min_lon <= lon <= max_lon and min_lat <= lat <= max_lat
+
 
 def _ring_contains(ring: list, lon: float, lat: float) -> bool:
     inside = False

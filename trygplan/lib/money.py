@@ -5,6 +5,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from trygplan.lib.numbers import format_number
+
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 _DECIMALS = re.compile(r"^(?P<whole>\d{1,3}(\.\d{3})+|\d+),(?P<ore>\d{1,2})$")
@@ -67,9 +69,9 @@ def _capped(digits: str) -> int:
 
 
 def format_kroner(amount: int | None, *, unit: bool = True) -> str:
-    """1500000 -> "1.500.000 kr."; None -> "-" (as the seed writes an empty cell)."""
+    """1500000 -> "1.500.000 kr."; None -> "-" (as the seed writes an empty cell).
+    Whole kroner: a fraction (a share of a line) is rounded half up."""
     if amount is None:
         return "-"
-    sign = "-" if amount < 0 else ""
-    grouped = f"{abs(int(amount)):,}".replace(",", ".")
-    return f"{sign}{grouped} kr." if unit else f"{sign}{grouped}"
+    text = format_number(amount, decimals=0)
+    return f"{text} kr." if unit else text

@@ -13,6 +13,12 @@ setting `TRYGPLAN_SMALL_NUMBER_THRESHOLD`, default 5). Decisions:
 
 Use it on pages, in charts and in exports, always on the stored aggregate, never on a
 figure already rounded for display.
+
+By construction: a count of people is stored in a `core.fields.PeopleCountField`, which
+reads back as a `PeopleCount`. Its text ("<5" for 1-4) is what templates, CSV, Excel, Word
+and the API write, whatever page or export it reaches; `.exact` is read only where a person
+approves or corrects the figure. Sums of such fields read back as `PeopleCount` too; a row
+shown together with its total goes through `suppress_row`.
 """
 
 from dataclasses import dataclass
@@ -41,6 +47,35 @@ def is_small(value) -> bool:
 def suppress(value):
     """The value as it may be shown: "<5" for a small count, else the value unchanged."""
     return small_label() if is_small(value) else value
+
+
+class PeopleCount(int):
+    """A count of people: an int whose text is "<5" when it is 1-4 (see the module docstring).
+
+    Arithmetic gives plain ints (use `suppress_row` for totals shown beside their cells);
+    `shown` is what may be written anywhere, `exact` what an approver may see.
+    """
+
+    @property
+    def exact(self) -> int:
+        return int(self)
+
+    @property
+    def shown(self):
+        return suppress(int(self))
+
+    def __str__(self) -> str:
+        return str(self.shown)
+
+    def __format__(self, spec: str) -> str:
+        return format(self.shown, spec) if not is_small(int(self)) else str(self.shown)
+
+    __repr__ = int.__repr__
+
+
+def shown(value):
+    """What may be written anywhere: a `PeopleCount` as its suppressed text, else the value."""
+    return value.shown if isinstance(value, PeopleCount) else value
 
 
 def suppress_difference(a, b):

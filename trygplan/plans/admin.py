@@ -1,9 +1,13 @@
-"""The Django admin for what has no form of its own. Changes to plan content are audited."""
+"""The Django admin for plans: the city administrator's door, audited like the pages.
+
+Plan content is editable here only while its plan is a draft, as on the pages; an earlier
+year's budget line inside a later plan is history and read-only; the theory of change is
+read-only once an approved plan uses it. The approval steps are taken on the plan page.
+"""
 
 from django.contrib import admin
 
-from trygplan.audit.models import AuditEntry
-from trygplan.audit.services import audit_record
+from trygplan.core.admin import AuditedAdmin, AuditedInline
 
 from .models import (
     Activity,
@@ -14,111 +18,95 @@ from .models import (
     FocusArea,
     Footnote,
     Plan,
-    PlanTransition,
     Result,
 )
 
 
-class AuditedAdmin(admin.ModelAdmin):
-    """Records admin changes in the same audit log as the forms."""
-
-    def _plan_of(self, obj):
-        for path in ("plan", "activity.plan", "description.plan"):
-            value = obj
-            for attr in path.split("."):
-                value = getattr(value, attr, None)
-            if value is not None:
-                return value
-        return obj if isinstance(obj, Plan) else None
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        plan = self._plan_of(obj)
-        changes = {
-            str(form.fields[name].label): ["", str(form.cleaned_data.get(name))]
-            for name in form.changed_data
-        }
-        audit_record(
-            user=request.user,
-            obj=obj,
-            action=AuditEntry.Action.UPDATE if change else AuditEntry.Action.CREATE,
-            changes=changes,
-            reason="Django admin",
-            partnership=plan.partnership if plan else None,
-            plan=plan,
-            activity_key=getattr(obj, "key", "")
-            or getattr(getattr(obj, "activity", None), "key", ""),
-        )
-
-    def delete_model(self, request, obj):
-        plan = self._plan_of(obj)
-        audit_record(
-            user=request.user,
-            obj=obj,
-            action=AuditEntry.Action.DELETE,
-            reason="Django admin",
-            partnership=plan.partnership if plan else None,
-            plan=plan,
-        )
-        super().delete_model(request, obj)
+def _plan_context(plan) -> dict:
+    return {"partnership": plan.partnership, "plan": plan}
 
 
-class PlanTransitionInline(admin.TabularInline):
-    """The approval steps, read-only: they are taken on the plan page (services.plan_*)."""
+class PlanContentAdmin(AuditedAdmin):
+    """Admin for something inside one plan (`plan_of(obj)`)."""
 
-    model = PlanTransition
-    extra = 0
-    can_delete = False
-    fields = readonly_fields = ("at", "from_status", "to_status", "user", "comment")
+    def plan_of(self, obj) -> Plan:
+        return obj.plan
 
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+    def audit_context(self, obj) -> dict:
+        context = _plan_context(self.plan_of(obj))
+        key = getattr(obj, "key", "") or getattr(getattr(obj, "activity", None), "key", "")
+        return {**context, "activity_key": key}
+
+    def is_frozen(self, obj) -> bool:
+        return not self.plan_of(obj).is_draft
+
+
+class PlanContentInline(AuditedInline):
+    def parent_frozen(self, parent) -> bool:
+        return not parent.plan.is_draft
 
 
 @admin.register(Plan)
-class PlanAdmin(AuditedAdmin):
+class PlanAdmin(PlanContentAdmin):
     list_display = ("title", "partnership", "year", "amendment", "status")
     list_filter = ("status", "partnership")
     # The status and the finance committee's approval change only through the approval.
     readonly_fields = ("status", "finance_committee_date", "finance_committee_ref")
-    inlines = [PlanTransitionInline]
+
+    def plan_of(self, obj) -> Plan:
+        return obj
 
 
-class BudgetLineInline(admin.TabularInline):
+class BudgetLineInline(PlanContentInline):
     model = BudgetLine
-    extra = 0
 
 
 @admin.register(Activity)
-class ActivityAdmin(AuditedAdmin):
+class ActivityAdmin(PlanContentAdmin):
     list_display = ("number", "name", "plan", "is_new", "has_ended")
     list_filter = ("plan",)
     inlines = [BudgetLineInline]
 
 
-class DeliverableInline(admin.TabularInline):
+class DeliverableInline(PlanContentInline):
     model = Deliverable
-    extra = 0
 
 
 @admin.register(ActivityDescription)
-class ActivityDescriptionAdmin(AuditedAdmin):
+class ActivityDescriptionAdmin(PlanContentAdmin):
     list_display = ("title", "plan", "focus_area")
     list_filter = ("plan",)
     inlines = [DeliverableInline]
 
 
 @admin.register(BudgetLine)
-class BudgetLineAdmin(AuditedAdmin):
+class BudgetLineAdmin(PlanContentAdmin):
     list_display = ("activity", "year", "amount", "source", "funder")
     list_filter = ("activity__plan", "year", "source")
 
+    def plan_of(self, obj) -> Plan:
+        return obj.activity.plan
+
+    def is_frozen(self, obj) -> bool:
+        # An earlier year's line in a later plan is what that year's plan approved.
+        return super().is_frozen(obj) or obj.year != obj.activity.plan.year
+
 
 @admin.register(Footnote)
-class FootnoteAdmin(AuditedAdmin):
+class FootnoteAdmin(PlanContentAdmin):
     list_display = ("plan", "key", "activity", "year", "text")
 
 
-admin.site.register(Effect)
-admin.site.register(Result)
-admin.site.register(FocusArea)
+class TheoryOfChangeAdmin(AuditedAdmin):
+    """Results, effects and focus areas: fixed once an approved plan builds on them."""
+
+    def is_frozen(self, obj) -> bool:
+        return Plan.private_objects.filter(
+            partnership_id=obj.partnership_id,
+            status__in=[Plan.Status.APPROVED, Plan.Status.PUBLISHED],
+        ).exists()
+
+
+admin.site.register(Effect, TheoryOfChangeAdmin)
+admin.site.register(Result, TheoryOfChangeAdmin)
+admin.site.register(FocusArea, TheoryOfChangeAdmin)

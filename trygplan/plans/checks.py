@@ -78,7 +78,7 @@ def load_plan_data(plan: Plan, activities=None) -> PlanData:
     (`overview.plan_activities`), to save the queries."""
     if activities is None:
         activities = plan.activities.prefetch_related(
-            Prefetch("budget_lines", queryset=BudgetLine.objects.order_by("year", "pk"))
+            Prefetch("budget_lines", queryset=BudgetLine.private_objects.order_by("year", "pk"))
         )
     activities = list(activities)
     descriptions = list(

@@ -20,6 +20,7 @@ from . import services
 from .diff import diff_table, plan_diff
 from .forms import ApprovalForm, NewActivityForm, PlanSettingsForm, TransitionForm
 from .models import Activity, Plan
+from .workflow import PLAN
 
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -36,6 +37,17 @@ def amend_if_frozen(view):
             return redirect("plans:frozen", plan.partnership.slug, plan.year)
 
     return wrapper
+
+
+def saved_or_explained(form, request) -> bool:
+    """Save a plan item's form; a refused save (stale, no longer a draft) becomes a form
+    error that says why, and nothing is saved."""
+    try:
+        services.plan_item_save(form=form, user=request.user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    return True
 
 
 def _edit_context(request, plan, **extra) -> dict:
@@ -94,8 +106,7 @@ def amendment_create(request: HttpRequest, slug: str, year: int) -> HttpResponse
 def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = PlanSettingsForm(request.POST or None, instance=plan)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         messages.success(request, _("Planens indstillinger er gemt."))
         return redirect(plan)
     context = _edit_context(request, plan, form=form, title=_("Planens indstillinger"), back=plan)
@@ -108,8 +119,8 @@ def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = NewActivityForm(request.POST or None, instance=Activity(plan=plan))
-    if request.method == "POST" and form.is_valid():
-        activity = services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
+        activity = form.instance
         messages.success(request, _("Aktiviteten er tilføjet som ny i %(y)s.") % {"y": plan.year})
         return redirect(activity)
     context = _edit_context(request, plan, form=form, title=_("Ny aktivitet"), back=plan)
@@ -127,19 +138,18 @@ def activity_delete(request: HttpRequest, slug: str, year: int, key: str) -> Htt
     return redirect(plan)
 
 
-TRANSITION_SERVICES = {
-    plan_access.RECOMMEND: (services.plan_recommend, _("Indstil planen til styregruppen")),
-    plan_access.DECIDE: (services.plan_decide, _("Styregruppen beslutter planen")),
-    plan_access.SEND_BACK: (services.plan_send_back, _("Send planen tilbage til kladde")),
-    plan_access.APPROVE: (services.plan_approve, _("Registrér Økonomiudvalgets godkendelse")),
-    plan_access.PUBLISH: (services.plan_publish, _("Offentliggør planen")),
-}
-
-
 def _transition_form(action: str, data):
-    if action == plan_access.APPROVE:
+    if action == "approve":
         return ApprovalForm(data)
-    return TransitionForm(data, comment_required=action == plan_access.SEND_BACK)
+    return TransitionForm(data, comment_required=PLAN.transition(action).comment_required)
+
+
+def _take_step(request, plan, action: str, form):
+    if action == "approve":
+        return services.plan_approve(plan=plan, user=request.user, **form.cleaned_data)
+    return services.plan_transition(
+        plan=plan, user=request.user, action=action, **form.cleaned_data
+    )
 
 
 @login_required
@@ -147,15 +157,14 @@ def _transition_form(action: str, data):
 def transition(request: HttpRequest, slug: str, year: int, action: str) -> HttpResponse:
     plan = plan_access.get_plan_for_read(request.user, slug, year)
     access.require_private(request.user, plan.partnership)
-    if action not in TRANSITION_SERVICES:
+    if action not in PLAN:
         raise Http404
-    if not plan_access.may_take(request.user, plan, action):
-        raise PermissionDenied(str(services.REFUSALS[action]))
-    service, title = TRANSITION_SERVICES[action]
+    if not PLAN.may(request.user, plan, action):
+        raise PermissionDenied(str(PLAN.transition(action).refusal))
     form = _transition_form(action, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            plan = service(plan=plan, user=request.user, **form.cleaned_data)
+            plan = _take_step(request, plan, action, form)
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -163,6 +172,7 @@ def transition(request: HttpRequest, slug: str, year: int, action: str) -> HttpR
                 request, _("Planen er nu: %(status)s.") % {"status": plan.get_status_display()}
             )
             return redirect(plan)
+    title = PLAN.transition(action).label
     context = _edit_context(request, plan, form=form, title=title, action=action)
     return render(request, "plans/transition.html", context)
 

@@ -3,14 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trygplan.core.forms import KronerField, StyledMixin
+from trygplan.core.forms import KronerField, StyledMixin, VersionedMixin
 from trygplan.lib.text import ascii_slug
 from trygplan.partnerships.models import Organisation
 
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Plan, Result
 
 
-class ActivityForm(StyledMixin, forms.ModelForm):
+class ActivityForm(VersionedMixin, StyledMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
@@ -48,7 +48,7 @@ class ActivityForm(StyledMixin, forms.ModelForm):
         return number
 
 
-class DescriptionForm(StyledMixin, forms.ModelForm):
+class DescriptionForm(VersionedMixin, StyledMixin, forms.ModelForm):
     class Meta:
         model = ActivityDescription
         fields = [
@@ -76,7 +76,7 @@ class DescriptionForm(StyledMixin, forms.ModelForm):
         self.style_widgets()
 
 
-class BudgetLineForm(StyledMixin, forms.ModelForm):
+class BudgetLineForm(VersionedMixin, StyledMixin, forms.ModelForm):
     amount = KronerField(label=_("Beløb (kr.)"))
 
     class Meta:
@@ -111,7 +111,7 @@ class BudgetLineForm(StyledMixin, forms.ModelForm):
         return cleaned
 
 
-class PlanSettingsForm(StyledMixin, forms.ModelForm):
+class PlanSettingsForm(VersionedMixin, StyledMixin, forms.ModelForm):
     """A draft plan's title, money frame and introduction texts."""
 
     frame = KronerField(label=_("Ramme (kr.)"), help_text=_("Partnerskabets egne midler i året."))

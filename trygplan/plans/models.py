@@ -9,7 +9,6 @@ Two things in the seed are both called "aktivitet", and they are not one-to-one:
   no description (row 13 ended in 2015), and a description may have sub-descriptions.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q, Sum
 from django.urls import reverse
@@ -153,6 +152,9 @@ class Plan(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Shown as kroner in the history (`audit.display`).
+    MONEY_FIELDS = ("frame", "co_financing_required")
+
     private_objects = PlanQuerySet.as_manager()
     public_objects = PublishedPlanManager()
 
@@ -206,9 +208,20 @@ class Plan(models.Model):
         """This exact version; the plain URL shows the newest version one may see."""
         return f"{self.get_absolute_url()}?tillaeg={self.amendment}"
 
+    def pool_allocation(self, activity_key: str, year: int | None = None) -> int:
+        """The partnership's own money this plan gives the activity in `year` (default: the
+        plan's year)."""
+        total = BudgetLine.private_objects.filter(
+            activity__plan=self,
+            activity__key=activity_key,
+            year=year or self.year,
+            source=BudgetLine.Source.PARTNERSHIP,
+        ).aggregate(total=Sum("amount"))["total"]
+        return total or 0
+
     def partnership_funds(self, year: int | None = None) -> int:
         """The partnership's own funds budgeted for `year` (default: the plan's year)."""
-        total = BudgetLine.objects.filter(
+        total = BudgetLine.private_objects.filter(
             activity__plan=self,
             year=year or self.year,
             source=BudgetLine.Source.PARTNERSHIP,
@@ -367,8 +380,22 @@ class Deliverable(models.Model):
         return self.quantity is not None
 
 
+class BudgetLineQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(activity__plan__status=Plan.Status.PUBLISHED)
+
+
+class PublicBudgetLineManager(models.Manager.from_queryset(BudgetLineQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().public()
+
+
 class BudgetLine(models.Model):
-    """Money for one activity in one year from one source, in whole Danish kroner."""
+    """Money for one activity in one year from one source, in whole Danish kroner.
+
+    No `objects` manager: a query says whether drafts' money may show (`private_objects`, for
+    members through `plans.access`) or only published plans' (`public_objects`).
+    """
 
     class Source(models.TextChoices):
         PARTNERSHIP = "partnership", _("Partnerskabsmidler")
@@ -393,8 +420,15 @@ class BudgetLine(models.Model):
     note = models.TextField(_("note"), blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    MONEY_FIELDS = ("amount",)
+
+    private_objects = BudgetLineQuerySet.as_manager()
+    public_objects = PublicBudgetLineManager()
+
     class Meta:
         ordering = ["order", "year", "pk"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("budgetlinje")
         verbose_name_plural = _("budgetlinjer")
         constraints = [
@@ -436,42 +470,3 @@ class Footnote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:60]
-
-
-class PlanTransition(models.Model):
-    """One step of a plan's approval: who moved it from which status to which, and why."""
-
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="transitions")
-    from_status = models.CharField(_("fra"), max_length=20, choices=Plan.Status.choices)
-    to_status = models.CharField(_("til"), max_length=20, choices=Plan.Status.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("bruger"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
-    comment = models.TextField(_("kommentar"), blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-        verbose_name = _("statusskift")
-        verbose_name_plural = _("statusskift")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(from_status=models.F("to_status")),
-                name="plan_transition_changes_status",
-            ),
-            models.CheckConstraint(
-                condition=~Q(to_status="draft") | ~Q(comment=""),
-                name="plan_transition_send_back_has_comment",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.plan}: {self.get_from_status_display()} → {self.get_to_status_display()}"
-
-    @property
-    def is_send_back(self) -> bool:
-        return self.to_status == Plan.Status.DRAFT

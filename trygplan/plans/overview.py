@@ -56,7 +56,7 @@ def plan_activities(plan: Plan):
         .prefetch_related(
             "focus_areas",
             "footnotes",
-            Prefetch("budget_lines", queryset=BudgetLine.objects.select_related("funder")),
+            Prefetch("budget_lines", queryset=BudgetLine.private_objects.select_related("funder")),
         )
         .order_by("number", "name")
     )

@@ -1,18 +1,13 @@
 """Operations that change a plan. Each records who changed what in the audit log."""
 
-import datetime
-
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
+from trygplan.core.concurrency import require_unchanged
 
-from . import access
-from .checks import run_checks
 from .models import (
     Activity,
     ActivityDescription,
@@ -20,8 +15,8 @@ from .models import (
     Deliverable,
     Footnote,
     Plan,
-    PlanTransition,
 )
+from .workflow import PLAN
 
 
 def _activity_key(obj) -> str:
@@ -49,7 +44,9 @@ def plan_item_save(*, form, user, reason: str = ""):
     """
     created = form.instance.pk is None
     _require_draft(_plan_of(form.instance))
+    require_unchanged(form)
     changes = form_changes(form)
+    changes.pop("version", None)
     obj = form.save()
     if created or changes:
         plan = _plan_of(obj)
@@ -67,7 +64,9 @@ def plan_item_save(*, form, user, reason: str = ""):
 
 
 def _require_draft(plan: Plan) -> None:
-    if not Plan.private_objects.filter(pk=plan.pk, status=Plan.Status.DRAFT).exists():
+    """Lock the plan row and check, on the locked row, that it is still a draft."""
+    locked = Plan.private_objects.select_for_update().filter(pk=plan.pk).first()
+    if locked is None or locked.status != Plan.Status.DRAFT:
         raise ValidationError(_("Kun en kladde kan ændres."))
 
 
@@ -80,7 +79,7 @@ def activity_delete(*, activity: Activity, user, reason: str = "") -> None:
         user=user,
         obj=activity,
         action=AuditEntry.Action.DELETE,
-        changes={str(Activity._meta.get_field("name").verbose_name): [activity.name, "–"]},
+        changes={"name": [activity.name, None]},
         reason=reason,
         partnership=plan.partnership,
         plan=plan,
@@ -97,7 +96,7 @@ def budget_line_delete(*, line: BudgetLine, user, reason: str = "") -> None:
         user=user,
         obj=line,
         action=AuditEntry.Action.DELETE,
-        changes={str(BudgetLine._meta.get_field("amount").verbose_name): [str(line.amount), "–"]},
+        changes={"amount": [line.amount, None]},
         reason=reason,
         partnership=plan.partnership,
         plan=plan,
@@ -175,7 +174,9 @@ def _copy_contents(*, plan: Plan, new_plan: Plan, activities, next_year: bool) -
             for line in lines
             if next_year and line.year == plan.year
         ]
-        BudgetLine.objects.bulk_create([_copy(line, activity=new) for line in lines] + proposed)
+        BudgetLine.private_objects.bulk_create(
+            [_copy(line, activity=new) for line in lines] + proposed
+        )
         Footnote.objects.bulk_create(
             _copy(
                 note,
@@ -280,125 +281,42 @@ def plan_ended_activities(plan: Plan):
     return plan.based_on.activities.exclude(key__in=keys).select_related("plan__partnership")
 
 
-# Approval: draft -> recommended -> decided -> approved -> published, or back to draft.
-
-REFUSALS = {
-    access.RECOMMEND: _("Kun arbejdsgruppen kan indstille planen."),
-    access.DECIDE: _("Kun styregruppen kan beslutte planen."),
-    access.SEND_BACK: _("Du kan ikke sende planen tilbage."),
-    access.APPROVE: _("Kun koordinatoren kan registrere Økonomiudvalgets godkendelse."),
-    access.PUBLISH: _("Kun koordinatoren kan offentliggøre planen."),
-}
-
-
-def _require_no_errors(plan: Plan, doing: str) -> None:
-    errors = [result.message for result in run_checks(plan) if result.is_error]
-    if errors:
-        raise ValidationError(
-            [_("Planen kan ikke %(doing)s, fordi den har fejl:") % {"doing": doing}] + errors,
-            code="check_errors",
-        )
-
-
-def _label(name: str) -> str:
-    return capfirst(str(Plan._meta.get_field(name).verbose_name))
-
-
-def _readable(value) -> str:
-    if isinstance(value, datetime.date):
-        return date_format(value, "j. F Y")
-    return str(value) if value not in (None, "") else "–"
-
-
-def _transition(
-    *, plan: Plan, user, action: str, comment: str = "", clean_as: str = "", **fields
-) -> Plan:
-    """Move the plan (row locked) one step, store the step and audit it. Call inside atomic.
-
-    With `clean_as` (the Danish verb, "indstilles"), a plan with check errors is refused.
-    """
-    plan = Plan.private_objects.select_for_update().select_related("partnership").get(pk=plan.pk)
-    if not access.may_take(user, plan, action):
-        raise PermissionDenied(str(REFUSALS[action]))
-    if not access.can_take(user, plan, action):
-        raise ValidationError(
-            _("Planen er %(status)s, så det kan ikke lade sig gøre nu.")
-            % {"status": plan.get_status_display().lower()},
-            code="wrong_status",
-        )
-    if clean_as:
-        _require_no_errors(plan, clean_as)
-    old_status, new_status = plan.status, access.TRANSITIONS[action][1]
-    changes = {
-        _label("status"): [
-            str(Plan.Status(old_status).label),
-            str(Plan.Status(new_status).label),
-        ]
-    }
-    for name, value in fields.items():
-        changes[_label(name)] = [_readable(getattr(plan, name)), _readable(value)]
-        setattr(plan, name, value)
-    plan.status = new_status
-    plan.full_clean()
-    plan.save()
-    transition = PlanTransition(
-        plan=plan, from_status=old_status, to_status=new_status, user=user, comment=comment
-    )
-    transition.full_clean()
-    transition.save()
-    audit_record(
-        user=user,
-        obj=plan,
-        action=AuditEntry.Action.TRANSITION,
-        changes=changes,
-        reason=comment,
-        partnership=plan.partnership,
-        plan=plan,
-    )
-    return plan
+# Approval: the steps are declared in `plans.workflow`; these name them for callers.
 
 
 @transaction.atomic
+def plan_transition(*, plan: Plan, user, action: str, comment: str = "", **fields) -> Plan:
+    """Take one approval step (see `plans.workflow.PLAN`); `fields` are set on the way."""
+    return PLAN.apply(plan, action, user=user, comment=comment, fields=fields)
+
+
 def plan_recommend(*, plan: Plan, user, comment: str = "") -> Plan:
     """The working group recommends the draft to the steering group."""
-    return _transition(
-        plan=plan, user=user, action=access.RECOMMEND, comment=comment, clean_as=_("indstilles")
-    )
+    return plan_transition(plan=plan, user=user, action="recommend", comment=comment)
 
 
-@transaction.atomic
 def plan_decide(*, plan: Plan, user, comment: str = "") -> Plan:
     """The steering group decides on the recommended plan."""
-    return _transition(plan=plan, user=user, action=access.DECIDE, comment=comment)
+    return plan_transition(plan=plan, user=user, action="decide", comment=comment)
 
 
-@transaction.atomic
 def plan_send_back(*, plan: Plan, user, comment: str) -> Plan:
     """A body sends the plan back to draft; the comment says why."""
-    if not (comment or "").strip():
-        raise ValidationError(_("Skriv hvorfor planen sendes tilbage."), code="comment")
-    return _transition(plan=plan, user=user, action=access.SEND_BACK, comment=comment.strip())
+    return plan_transition(plan=plan, user=user, action="send_back", comment=comment)
 
 
-@transaction.atomic
 def plan_approve(*, plan: Plan, user, date, reference: str, comment: str = "") -> Plan:
     """Record the finance committee's approval (date and case reference)."""
-    if date is None or not (reference or "").strip():
-        raise ValidationError(
-            _("Skriv datoen for Økonomiudvalgets godkendelse og sagsnummeret."), code="missing"
-        )
-    return _transition(
+    return plan_transition(
         plan=plan,
         user=user,
-        action=access.APPROVE,
+        action="approve",
         comment=comment,
-        clean_as=_("godkendes"),
         finance_committee_date=date,
-        finance_committee_ref=reference.strip(),
+        finance_committee_ref=(reference or "").strip(),
     )
 
 
-@transaction.atomic
 def plan_publish(*, plan: Plan, user, comment: str = "") -> Plan:
     """Make the approved plan public."""
-    return _transition(plan=plan, user=user, action=access.PUBLISH, comment=comment)
+    return plan_transition(plan=plan, user=user, action="publish", comment=comment)

@@ -14,7 +14,7 @@ from trygplan.partnerships import access
 from . import access as plan_access
 from . import services
 from .checks import run_checks
-from .cycle_views import amend_if_frozen
+from .cycle_views import amend_if_frozen, saved_or_explained
 from .forms import ActivityForm, BudgetLineForm, DescriptionForm
 from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
 from .overview import (
@@ -24,6 +24,7 @@ from .overview import (
     build_result_matrix,
     plan_activities,
 )
+from .workflow import PLAN
 
 
 def _plan_context(request: HttpRequest, plan) -> dict:
@@ -51,12 +52,12 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         chapters=activities_by_chapter(activities),
         other_plans=[p for p in visible if p.year != plan.year],
         versions=[p for p in visible if p.year == plan.year],
-        transitions=plan.transitions.select_related("user"),
+        transitions=PLAN.steps(plan),
     )
     if context["can_read_private"]:
         context.update(
             checks=run_checks(plan, activities),
-            actions=plan_access.available_actions(request.user, plan),
+            actions=[t.action for t in PLAN.available(request.user, plan)],
             can_start_next_year=plan_access.can_start_next_year(request.user, plan)
             and not any(p.year == plan.year + 1 for p in visible),
             can_amend=plan.is_frozen
@@ -89,8 +90,9 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
         covered=covered,
         economy=build_economy_table(covered),
         lines=activity.budget_lines.select_related("funder").order_by("year", "order", "pk"),
-        history=AuditEntry.objects.filter(plan__partnership=plan.partnership, activity_key__in=keys)
-        .select_related("user", "plan")
+        history=AuditEntry.objects.visible_to(request.user)
+        .filter(partnership=plan.partnership, activity_key__in=keys)
+        .select_related("user", "plan", "content_type")
         .newest_first()[:50],
     )
     if description is not None:
@@ -151,8 +153,7 @@ def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpR
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     activity = get_object_or_404(Activity, plan=plan, key=key)
     form = ActivityForm(request.POST or None, instance=activity)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         messages.success(request, _("Aktiviteten er gemt."))
         return redirect(activity)
     return render(
@@ -174,8 +175,7 @@ def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> Ht
     description = get_object_or_404(ActivityDescription, plan=plan, key=key)
     back = description.activities.first() or plan
     form = DescriptionForm(request.POST or None, instance=description)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         messages.success(request, _("Beskrivelsen er gemt."))
         return redirect(back)
     return render(
@@ -202,8 +202,7 @@ def budget_line_edit(
     else:
         line = get_object_or_404(BudgetLine, activity=activity, pk=pk)
     form = BudgetLineForm(request.POST or None, instance=line)
-    if request.method == "POST" and form.is_valid():
-        services.plan_item_save(form=form, user=request.user)
+    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         total = plan.partnership_funds()
         messages.success(
             request,

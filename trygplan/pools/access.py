@@ -48,24 +48,39 @@ def require_manage(user, partnership: Partnership) -> None:
         raise PermissionDenied(_("Kun arbejdsgruppen kan behandle ansøgninger til puljerne."))
 
 
-def get_public_pool(slug: str, year: int, kind: str) -> Pool:
+def visible_pools(user, partnership: Partnership):
+    """Members see every pool; everybody else the pools whose money a published plan states."""
+    pools = Pool.private_objects if can_read(user, partnership) else Pool.public_objects
+    return pools.filter(partnership=partnership).select_related("partnership")
+
+
+def get_public_pool(user, slug: str, year: int, kind: str) -> Pool:
+    """The pool's public page: a pool of an unpublished year is 404 to the public."""
     partnership = partnership_access.get_partnership(slug)
-    return get_object_or_404(
-        Pool.objects.select_related("partnership"), partnership=partnership, year=year, kind=kind
-    )
+    return get_object_or_404(visible_pools(user, partnership), year=year, kind=kind)
+
+
+def get_pool_for_applications(slug: str, year: int, kind: str) -> Pool:
+    """Only a pool whose plan is published takes applications, from anyone."""
+    partnership = partnership_access.get_partnership(slug)
+    pools = Pool.public_objects.filter(partnership=partnership).select_related("partnership")
+    pool = get_object_or_404(pools, year=year, kind=kind)
+    if not pool.accepts_applications:
+        raise Http404(_("Puljen modtager ikke ansøgninger."))
+    return pool
 
 
 def get_pool_for_read(user, slug: str, year: int, kind: str) -> Pool:
-    pool = get_public_pool(slug, year, kind)
-    require_read(user, pool.partnership)
-    return pool
+    partnership = partnership_access.get_partnership(slug)
+    require_read(user, partnership)
+    return get_object_or_404(visible_pools(user, partnership), year=year, kind=kind)
 
 
 def get_application_for_read(user, slug: str, pk: int) -> Application:
     partnership = partnership_access.get_partnership(slug)
     require_read(user, partnership)
     return get_object_or_404(
-        Application.objects.select_related("pool__partnership"),
+        Application.private_objects.select_related("pool__partnership"),
         pool__partnership=partnership,
         pk=pk,
     )
@@ -80,7 +95,7 @@ def get_application_for_manage(user, slug: str, pk: int) -> Application:
 def get_application_for_applicant(slug: str, token: str) -> Application:
     """The applicant's own application; the token is the only key."""
     return get_object_or_404(
-        Application.objects.select_related("pool__partnership"),
+        Application.private_objects.select_related("pool__partnership"),
         pool__partnership__slug=slug,
         token=token,
     )
@@ -90,7 +105,7 @@ def get_grant_for_manage(user, slug: str, pk: int) -> Grant:
     partnership = partnership_access.get_partnership(slug)
     require_manage(user, partnership)
     return get_object_or_404(
-        Grant.objects.select_related("pool__partnership", "application"),
+        Grant.private_objects.select_related("pool__partnership", "application"),
         pool__partnership=partnership,
         pk=pk,
     )

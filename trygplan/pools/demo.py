@@ -8,12 +8,24 @@ Applicants' names are obviously invented.
 import datetime
 import random
 import uuid
+from pathlib import Path
 
+import yaml
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from . import services
-from .models import Application, Expense, Grant, Pool, Transition
+from .models import Application, Expense, Grant, Pool
+from .workflow import APPLICATION
+
+SEED = Path(__file__).resolve().parent.parent / "demo" / "seed" / "amager-pools.yaml"
+
+
+def standard_pools() -> dict:
+    """The seed's three pools as templates for a first year: {kind: {field: value}}."""
+    rows = yaml.safe_load(SEED.read_text(encoding="utf-8"))["pools"]
+    return {row.pop("kind"): row for row in rows}
+
 
 S = Application.Status
 
@@ -174,7 +186,7 @@ def _walk(application, steps, users, outcome):
         application.refresh_from_db()
 
 
-def _grant(application, pool, lines, users, outcome):
+def _grant(application, pool, lines, users, outcome, decided_on):
     requested = sum(amount for _item, amount in lines)
     amount = outcome.get("amount", requested)
     fast = outcome.get("fast", False)
@@ -186,6 +198,7 @@ def _grant(application, pool, lines, users, outcome):
         reason=outcome.get("reason", ""),
         user=users["coordinator"] if fast else users["wg"],
         fast_track=fast,
+        decided_on=decided_on,
     )
     if fast and not outcome.get("unratified"):
         services.grant_ratify(grant=grant, user=users["wg"])
@@ -193,7 +206,10 @@ def _grant(application, pool, lines, users, outcome):
         services.expense_add(
             grant=grant,
             user=users["wg"],
-            date=datetime.date(pool.year, month, 20),
+            date=min(
+                max(datetime.date(pool.year, month, 20), decided_on + datetime.timedelta(days=3)),
+                _last_day(pool.year),
+            ),
             amount=value,
             supplier=supplier,
             note="Tilbagebetalt for meget faktureret." if value < 0 else "",
@@ -223,7 +239,8 @@ def _case(rnd, pools, users, case):
         submission_key=uuid.UUID(int=rnd.getrandbits(128)),
     )
     if outcome["to"] in {S.GRANTED, S.IN_PROGRESS, S.REPORTED, S.CLOSED}:
-        _grant(application, pool, lines, users, outcome)
+        decided_on = (_moment(rnd, year, month, 1) + datetime.timedelta(days=14)).date()
+        _grant(application, pool, lines, users, outcome, min(decided_on, _last_day(year)))
     elif outcome["to"] in {S.REJECTED, S.WITHDRAWN}:
         services.application_transition(application=application, to=S.SCREENING, user=users["wg"])
         services.application_transition(
@@ -240,32 +257,36 @@ def _case(rnd, pools, users, case):
     _date(rnd, application, year, month)
 
 
+def _last_day(year: int) -> datetime.date:
+    return min(datetime.date(year, 12, 31), timezone.localdate())
+
+
 def _date(rnd, application, year, month):
     """Give the case believable dates in its year instead of today's."""
     start = _moment(rnd, year, month, 1)
-    Application.objects.filter(pk=application.pk).update(created_at=start, is_invented=True)
-    for step, transition in enumerate(Transition.objects.filter(application=application)):
-        Transition.objects.filter(pk=transition.pk).update(
-            created_at=start + datetime.timedelta(days=4 * step, hours=step)
+    Application.private_objects.filter(pk=application.pk).update(created_at=start, is_invented=True)
+    steps = APPLICATION.steps(application)
+    for number, step in enumerate(steps):
+        steps.filter(pk=step.pk).update(
+            at=start + datetime.timedelta(days=4 * number, hours=number), is_invented=True
         )
-    grant = Grant.objects.filter(application=application).first()
+    grant = Grant.private_objects.filter(application=application).first()
     if grant is not None:
-        granted = grant.application.transitions.filter(to_status=S.GRANTED).first().created_at
-        changes = {"granted_at": granted, "decided_on": granted.date(), "is_invented": True}
+        decided = timezone.make_aware(
+            datetime.datetime.combine(grant.decided_on, datetime.time(10))
+        )
+        steps.filter(to_state=S.GRANTED).update(at=decided)
+        changes = {"granted_at": decided, "is_invented": True}
         if grant.ratified_at:
-            changes["ratified_at"] = granted + datetime.timedelta(days=7)
+            changes["ratified_at"] = decided + datetime.timedelta(days=7)
         if grant.closed_at:
             changes["closed_at"] = datetime.datetime(year, 12, 1, 12, tzinfo=datetime.UTC)
-        Grant.objects.filter(pk=grant.pk).update(**changes)
-        Expense.objects.filter(grant=grant).update(is_invented=True)
-        # Money is spent after the decision, never before it.
-        Expense.objects.filter(grant=grant, date__lte=granted.date()).update(
-            date=granted.date() + datetime.timedelta(days=3)
-        )
-    last = Transition.objects.filter(application=application).last()
+        Grant.private_objects.filter(pk=grant.pk).update(**changes)
+        Expense.private_objects.filter(grant=grant).update(is_invented=True)
+    last = APPLICATION.steps(application).order_by("at", "pk").last()
     application.refresh_from_db()
     if application.closed_at:
-        closed = last.created_at
+        closed = last.at
         changes = {"closed_at": closed}
         if closed < timezone.now() - datetime.timedelta(days=services.retention_days()):
             # Old cases: contact details erased as `erase-expired-contacts` would have done.
@@ -275,7 +296,7 @@ def _date(rnd, application, year, month):
                 applicant_phone="",
                 contacts_erased_at=closed + datetime.timedelta(days=services.retention_days()),
             )
-        Application.objects.filter(pk=application.pk).update(**changes)
+        Application.private_objects.filter(pk=application.pk).update(**changes)
 
 
 def load_demo(*, partnership, plan) -> None:
@@ -284,11 +305,18 @@ def load_demo(*, partnership, plan) -> None:
     users = {"wg": _user("arbejdsgruppe"), "coordinator": _user("koordinator")}
     pools = {}
     for year in (2015, 2016):
-        for pool in services.pools_create_year(partnership=partnership, year=year):
+        pools_of_year = services.pools_create_year(
+            partnership=partnership, year=year, templates=standard_pools()
+        )
+        for pool in pools_of_year:
             pools[(year, pool.kind)] = pool
-    if Application.objects.filter(pool__partnership=partnership).exists():
+    if Application.private_objects.filter(pool__partnership=partnership).exists():
         return
     for case in CASES:
         _case(rnd, pools, users, case)
-    Pool.objects.filter(partnership=partnership, year=2016).update(accepts_applications=True)
-    Pool.objects.filter(partnership=partnership, year=2015).update(accepts_applications=False)
+    Pool.private_objects.filter(partnership=partnership, year=2016).update(
+        accepts_applications=True
+    )
+    Pool.private_objects.filter(partnership=partnership, year=2015).update(
+        accepts_applications=False
+    )

@@ -293,7 +293,7 @@ class GrantForm(StyledMixin, forms.Form):
     def __init__(self, *args, application, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].initial = application.requested_total
-        self.fields["decided_on"].initial = timezone.localdate()
+        self.fields["decided_on"].initial = application.pool.default_day()
         self.fields["results"].queryset = Result.objects.filter(
             partnership=application.pool.partnership
         )

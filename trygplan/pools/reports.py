@@ -13,6 +13,8 @@ from trygplan.lib.files import (
     docx_add_table,
     docx_bytes,
     docx_document,
+    docx_heading,
+    docx_paragraph,
     pdf_from_template,
     xlsx_bytes,
 )
@@ -29,18 +31,18 @@ def recommendation_data(*, partnership, year: int, period: str) -> dict:
     """
     cut_off = Recommendation.cut_off(year, period)
     as_of = min(cut_off, timezone.localdate())
-    pools = list(Pool.objects.filter(partnership=partnership, year=year).in_plan_order())
+    pools = list(Pool.private_objects.filter(partnership=partnership, year=year).in_plan_order())
     proposals = {r.pool_id: r for r in Recommendation.objects.filter(pool__in=pools, period=period)}
     sections = []
     for pool in pools:
         grants = (
-            Grant.objects.filter(pool=pool)
+            Grant.private_objects.filter(pool=pool)
             .decided_by(as_of)
             .select_related("application")
             .with_spent(as_of=as_of)
             .order_by("decided_on", "pk")
         )
-        expenses = Expense.objects.filter(grant__pool=pool, date__lte=as_of).select_related(
+        expenses = Expense.private_objects.filter(grant__pool=pool, date__lte=as_of).select_related(
             "grant__application"
         )
         sections.append(
@@ -98,12 +100,12 @@ def recommendation_pdf(data: dict) -> Rendered:
 def recommendation_docx(data: dict) -> Rendered:
     title = _title(data)
     document = docx_document(title)
-    document.add_heading(title, level=1)
-    document.add_paragraph(str(data["partnership"]))
-    document.add_paragraph(data["figures_note"])
+    docx_heading(document, title, level=1)
+    docx_paragraph(document, str(data["partnership"]))
+    docx_paragraph(document, data["figures_note"])
     for section in data["sections"]:
         pool, balance = section["pool"], section["balance"]
-        document.add_heading(str(pool), level=2)
+        docx_heading(document, str(pool), level=2)
         docx_add_table(
             document,
             [_("Bevilling"), _("Afsat"), _("Bevilget"), _("Brugt"), _("Tilbage")],
@@ -118,7 +120,7 @@ def recommendation_docx(data: dict) -> Rendered:
             ],
             money_columns=(1, 2, 3, 4),
         )
-        document.add_heading(_("Bevillinger"), level=3)
+        docx_heading(document, _("Bevillinger"), level=3)
         rows = [
             [
                 grant.application.title,
@@ -136,8 +138,8 @@ def recommendation_docx(data: dict) -> Rendered:
                 money_columns=(3,),
             )
         else:
-            document.add_paragraph(_("Ingen bevillinger endnu."))
-        document.add_heading(_("Udgifter"), level=3)
+            docx_paragraph(document, _("Ingen bevillinger endnu."))
+        docx_heading(document, _("Udgifter"), level=3)
         rows = [
             [
                 formats.date_format(expense.date, "j. F Y"),
@@ -155,11 +157,12 @@ def recommendation_docx(data: dict) -> Rendered:
                 money_columns=(3,),
             )
         else:
-            document.add_paragraph(_("Ingen udgifter endnu."))
-        document.add_heading(_("Arbejdsgruppens forslag til resten af puljen"), level=3)
+            docx_paragraph(document, _("Ingen udgifter endnu."))
+        docx_heading(document, _("Arbejdsgruppens forslag til resten af puljen"), level=3)
         recommendation = section["recommendation"]
-        document.add_paragraph(
-            (recommendation.proposal if recommendation else "") or _("Intet forslag skrevet.")
+        docx_paragraph(
+            document,
+            (recommendation.proposal if recommendation else "") or _("Intet forslag skrevet."),
         )
     return Rendered(
         filename=f"{_('Indstilling puljer')} {data['year']} {data['period']}.docx",
@@ -187,13 +190,13 @@ def export_rows(*, partnership, year: int, with_contacts: bool) -> tuple[list[st
     if with_contacts:
         header += [_("Navn"), _("E-mail"), _("Telefon")]
     applications = (
-        Application.objects.filter(pool__partnership=partnership, pool__year=year)
+        Application.private_objects.filter(pool__partnership=partnership, pool__year=year)
         .select_related("pool", "grant")
         .with_totals()
         .order_by("pool__kind", "created_at", "pk")
     )
     spent = dict(
-        Grant.objects.filter(pool__partnership=partnership, pool__year=year)
+        Grant.private_objects.filter(pool__partnership=partnership, pool__year=year)
         .with_spent()
         .values_list("pk", "spent_total")
     )

@@ -25,6 +25,8 @@ from .forms import (
     TransitionForm,
 )
 from .models import Application, Attachment, Expense, Grant, Pool, Recommendation
+from .models.pool import with_allocations
+from .workflow import APPLICATION
 
 
 def _context(request, partnership, **extra) -> dict:
@@ -39,8 +41,8 @@ def _context(request, partnership, **extra) -> dict:
 @require_GET
 def index(request: HttpRequest, slug: str) -> HttpResponse:
     partnership = partnership_access.get_partnership(slug)
-    pools = list(Pool.objects.filter(partnership=partnership).in_plan_order().with_money())
-    rows = [(pool, pool.balance()) for pool in pools]
+    pools = access.visible_pools(request.user, partnership).in_plan_order().with_money()
+    rows = [(pool, pool.balance()) for pool in with_allocations(list(pools))]
     years = sorted({pool.year for pool in pools}, reverse=True)
     return render(
         request, "pools/index.html", _context(request, partnership, rows=rows, years=years)
@@ -49,10 +51,9 @@ def index(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def pool_public(request: HttpRequest, slug: str, year: int, kind: str) -> HttpResponse:
-    pool = access.get_public_pool(slug, year, kind)
+    pool = access.get_public_pool(request.user, slug, year, kind)
     funded = (
-        Grant.objects.filter(pool=pool)
-        .exclude(status=Grant.Status.CANCELLED)
+        Grant.public_objects.filter(pool=pool)
         .select_related("application")
         .order_by("decided_on", "pk")
     )
@@ -62,9 +63,7 @@ def pool_public(request: HttpRequest, slug: str, year: int, kind: str) -> HttpRe
 
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest, slug: str, year: int, kind: str) -> HttpResponse:
-    pool = access.get_public_pool(slug, year, kind)
-    if not pool.accepts_applications:
-        raise Http404(_("Puljen modtager ikke ansøgninger."))
+    pool = access.get_pool_for_applications(slug, year, kind)
     form = ApplicationForm(request.POST or None, request.FILES or None, pool=pool)
     if request.method == "POST" and form.is_valid():
         try:
@@ -104,9 +103,9 @@ def applicant(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         application.pool.partnership,
         application=application,
         form=form,
-        transitions=application.transitions.all(),
+        transitions=APPLICATION.steps(application),
         lines=application.lines.all(),
-        grant=Grant.objects.filter(application=application).first(),
+        grant=Grant.private_objects.filter(application=application).first(),
         can_withdraw=application.status in Application.UNDECIDED,
     )
     response = render(request, "pools/applicant.html", context)
@@ -129,16 +128,18 @@ def applicant_withdraw(request: HttpRequest, slug: str, token: str) -> HttpRespo
 def manage(request: HttpRequest, slug: str, year: int, kind: str) -> HttpResponse:
     pool = access.get_pool_for_read(request.user, slug, year, kind)
     balance = pool.balance()
-    grants = Grant.objects.for_pool(pool).select_related("application").with_spent()
+    grants = Grant.private_objects.for_pool(pool).select_related("application").with_spent()
     context = _context(
         request,
         pool.partnership,
         pool=pool,
         balance=balance,
         draw=build_draw(pool, balance.allocation),
-        applications=Application.objects.for_pool(pool).with_totals(),
+        applications=Application.private_objects.for_pool(pool).with_totals(),
         grants=grants,
-        expenses=Expense.objects.filter(grant__pool=pool).select_related("grant__application"),
+        expenses=Expense.private_objects.filter(grant__pool=pool).select_related(
+            "grant__application"
+        ),
     )
     return render(request, "pools/manage.html", context)
 
@@ -147,7 +148,7 @@ def manage(request: HttpRequest, slug: str, year: int, kind: str) -> HttpRespons
 def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     application = access.get_application_for_read(request.user, slug, pk)
     partnership = application.pool.partnership
-    grant = Grant.objects.filter(application=application).with_spent().first()
+    grant = Grant.private_objects.filter(application=application).with_spent().first()
     context = _context(
         request,
         partnership,
@@ -155,14 +156,11 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         pool=application.pool,
         lines=application.lines.all(),
         attachments=application.attachments.all(),
-        transitions=application.transitions.select_related("user"),
+        transitions=APPLICATION.steps(application),
         grant=grant,
         expenses=grant.expenses.all() if grant else [],
-        next_steps=services.allowed_transitions(application),
-        can_fast_track=grant is None
-        and application.pool.is_acute
-        and application.status in services.FAST_TRACK_FROM
-        and access.can_fast_track(request.user, partnership),
+        next_steps=services.allowed_steps(request.user, application),
+        can_fast_track=grant is None and APPLICATION.can(request.user, application, "fast_track"),
         transition_form=TransitionForm(),
     )
     return render(request, "pools/application.html", context)

@@ -63,14 +63,14 @@ def get_partnership_for_edit(user, slug):
 def get_walk_for_read(user, slug, pk) -> Walk:
     partnership = get_partnership_for_read(user, slug)
     return get_object_or_404(
-        Walk.objects.select_related("partnership"), partnership=partnership, pk=pk
+        Walk.private_objects.select_related("partnership"), partnership=partnership, pk=pk
     )
 
 
 def get_walk_for_edit(user, slug, pk) -> Walk:
     partnership = get_partnership_for_edit(user, slug)
     return get_object_or_404(
-        Walk.objects.select_related("partnership"), partnership=partnership, pk=pk
+        Walk.private_objects.select_related("partnership"), partnership=partnership, pk=pk
     )
 
 
@@ -92,4 +92,4 @@ def get_finding_for_edit(user, slug, pk) -> Finding:
 def get_photo_for_read(user, slug, pk) -> FindingPhoto:
     partnership = partnership_access.get_partnership(slug)
     findings = visible_findings(user, partnership)
-    return get_object_or_404(FindingPhoto.objects.filter(finding__in=findings), pk=pk)
+    return get_object_or_404(FindingPhoto.private_objects.filter(finding__in=findings), pk=pk)

@@ -1,41 +1,47 @@
+"""Admin: the city administrator's door, audited like the pages. Walks and findings are never
+deleted here (a walk is cancelled, a finding closed, on their pages); a finding's status moves
+only through its follow-up page, so it is read-only here. Granting police access is audited."""
+
 from django.contrib import admin
 
-from .models import Finding, FindingStep, Participants, PoliceAccess, ReRating, Walk
+from trygplan.core.admin import AuditedAdmin, AuditedInline
+
+from .models import Finding, Participants, PoliceAccess, ReRating, Walk
 
 
-class ParticipantsInline(admin.TabularInline):
+class ParticipantsInline(AuditedInline):
     model = Participants
-    extra = 0
 
 
 @admin.register(Walk)
-class WalkAdmin(admin.ModelAdmin):
+class WalkAdmin(AuditedAdmin):
     list_display = ("title", "partnership", "starts_at", "status", "is_invented")
     list_filter = ("partnership", "status", "light")
+    readonly_fields = ("status",)
     inlines = [ParticipantsInline]
+    deletable = False
 
 
 @admin.register(Finding)
-class FindingAdmin(admin.ModelAdmin):
+class FindingAdmin(AuditedAdmin):
     list_display = ("__str__", "walk", "status", "visibility", "owner", "deadline")
     list_filter = ("status", "visibility", "category")
-    readonly_fields = ("client_uuid",)
+    readonly_fields = ("client_uuid", "status", "fixed_at")
+    deletable = False
 
-
-@admin.register(FindingStep)
-class FindingStepAdmin(admin.ModelAdmin):
-    list_display = ("finding", "to_status", "user", "created_at")
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    def audit_context(self, obj) -> dict:
+        return {"partnership": obj.walk.partnership}
 
 
 @admin.register(ReRating)
-class ReRatingAdmin(admin.ModelAdmin):
+class ReRatingAdmin(AuditedAdmin):
     list_display = ("finding", "walk", "fixed", "feeling")
+
+    def audit_context(self, obj) -> dict:
+        return {"partnership": obj.walk.partnership}
 
 
 @admin.register(PoliceAccess)
-class PoliceAccessAdmin(admin.ModelAdmin):
+class PoliceAccessAdmin(AuditedAdmin):
     list_display = ("user", "partnership")
     list_filter = ("partnership",)

@@ -16,15 +16,11 @@ from django.utils import timezone
 
 from trygplan.lib.geo import bounds, contains
 from trygplan.partnerships.models import Organisation
+from trygplan.workflows.models import Step
 
 from .distance import distance_to_line_m
-from .models import (
-    Finding,
-    FindingStep,
-    Participants,
-    ReRating,
-    Walk,
-)
+from .models import Finding, Participants, ReRating, Walk
+from .workflow import FINDING
 
 C = Finding.Category
 S = Finding.Status
@@ -137,15 +133,23 @@ def _steps(finding, status, days, start):
     previous = ""
     for index, step in enumerate(path):
         when = start + datetime.timedelta(days=round(total * index / max(len(path) - 1, 1)))
-        FindingStep.objects.create(
-            finding=finding,
-            from_status=previous,
-            to_status=step,
-            created_at=when,
+        Step.objects.create(
+            subject=finding,
+            workflow=FINDING.name,
+            action=_action(previous, step),
+            from_state=previous,
+            to_state=step,
+            at=when,
             is_invented=True,
         )
         previous = step
     return start + datetime.timedelta(days=total)
+
+
+def _action(previous: str, status: str) -> str:
+    if not previous:
+        return "start"
+    return next(t.action for t in FINDING.from_state(previous) if t.target == status)
 
 
 def _grants(partnership):
@@ -156,7 +160,7 @@ def _grants(partnership):
         return {}
     keywords = {C.LIGHTING: "lys", C.VEGETATION: "beskæring", C.GRAFFITI: "maling"}
     grants = {}
-    for grant in Grant.objects.filter(
+    for grant in Grant.private_objects.filter(
         pool__partnership=partnership, pool__kind="urban_space"
     ).select_related("application", "pool"):
         for category, word in keywords.items():
@@ -257,7 +261,7 @@ def load_demo(*, partnership, plan) -> None:
             ((4, 21, 17, "daylight"), (10, 27, 19, "dark"))
         ):
             chosen = rnd.sample(PLACES, rnd.randint(6, 8))
-            walk = Walk.objects.create(
+            walk = Walk.private_objects.create(
                 partnership=partnership,
                 title=("Forårsvandring" if index == 0 else "Aftenvandring i mørke") + f" {year}",
                 starts_at=_aware(year, month, day + rnd.randint(0, 3), hour),

@@ -4,6 +4,7 @@ import json
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.forms import StyledMixin
@@ -12,6 +13,7 @@ from trygplan.partnerships.models import Organisation
 from trygplan.pools.models import Expense, Grant
 
 from .models import SCORE_FIELDS, Category, Finding, FindingPhoto, Participants, ReRating, Walk
+from .workflow import FINDING
 
 SCORE_CHOICES = [("", _("Ikke vurderet")), (0, "0"), (1, "1"), (2, "2"), (3, "3")]
 
@@ -215,10 +217,10 @@ class FindingForm(StyledMixin, forms.ModelForm):
 
     def _limit_money(self, partnership):
         """Only this partnership's pool grants and their expenses."""
-        self.fields["grant"].queryset = Grant.objects.filter(
+        self.fields["grant"].queryset = Grant.private_objects.filter(
             pool__partnership=partnership
         ).select_related("application")
-        self.fields["expense"].queryset = Expense.objects.filter(
+        self.fields["expense"].queryset = Expense.private_objects.filter(
             grant__pool__partnership=partnership
         ).select_related("grant__application")
 
@@ -236,6 +238,13 @@ class FindingForm(StyledMixin, forms.ModelForm):
 
 class FindingStepForm(StyledMixin, forms.Form):
     to_status = forms.ChoiceField(label=_("Ny status"), choices=Finding.Status.choices)
+    done_on = forms.DateField(
+        label=_("Dato"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Dagen, arbejdet blev gjort (tom: i dag)."),
+        error_messages={"invalid": _("Skriv en gyldig dato.")},
+    )
     comment = forms.CharField(
         label=_("Kommentar"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -266,13 +275,24 @@ class FindingStepForm(StyledMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.finding = finding
         self.fields["to_status"].choices = [
-            (value, label) for value, label in finding.allowed_steps()
+            (step.target, step.label) for step in FINDING.from_state(finding.status)
         ]
         self.fields["duplicate_of"].queryset = findings.exclude(pk=finding.pk).select_related(
             "walk"
         )
         self.fields["photo"].widget.attrs["capture"] = "environment"
         self.style_widgets()
+
+    def clean_done_on(self):
+        day = self.cleaned_data.get("done_on")
+        if day and day > timezone.localdate():
+            raise forms.ValidationError(_("Datoen kan ikke ligge i fremtiden."))
+        if day and day < self.finding.walk.date:
+            raise forms.ValidationError(
+                _("Datoen kan ikke ligge før vandringen (%(date)s).")
+                % {"date": date_format(self.finding.walk.date, "j. F Y")}
+            )
+        return day
 
     def clean(self):
         cleaned = super().clean()
@@ -330,7 +350,10 @@ class MapFilterForm(StyledMixin, forms.Form):
         label=_("Status"), required=False, choices=[("", _("Alle"))] + Finding.Status.choices
     )
     walk = forms.ModelChoiceField(
-        label=_("Vandring"), required=False, queryset=Walk.objects.none(), empty_label=_("Alle")
+        label=_("Vandring"),
+        required=False,
+        queryset=Walk.private_objects.none(),
+        empty_label=_("Alle"),
     )
     # Bounded: a year lookup outside 1..9999 is a ValueError in the database layer.
     year = forms.IntegerField(
@@ -339,7 +362,7 @@ class MapFilterForm(StyledMixin, forms.Form):
 
     def __init__(self, *args, partnership, show_walks: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        walks = Walk.objects.for_partnership(partnership)
+        walks = Walk.private_objects.for_partnership(partnership)
         years = sorted({d.year for d in walks.dates("starts_at", "year")}, reverse=True)
         self.fields["year"].widget.choices = [("", _("Alle"))] + [(y, y) for y in years]
         if show_walks:

@@ -4,13 +4,13 @@ what and why through `audit_record`."""
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
 
-from .models import Finding, FindingPhoto, FindingStep, Participants, ReRating, Walk
+from .models import Finding, FindingPhoto, Participants, ReRating, Walk
+from .workflow import FINDING, WALK, WALK_FORWARD, finding_action_to
 
 
 @transaction.atomic
@@ -36,20 +36,16 @@ def walk_save(*, form, user, partnership=None) -> Walk:
 @transaction.atomic
 def walk_advance(*, walk: Walk, user) -> Walk:
     """Move the walk one step on: planned → walked → protocol sent → follow-up held."""
-    if walk.next_status is None:
+    action = WALK_FORWARD.get(walk.status)
+    if action is None:
         return walk
-    old = walk.get_status_display()
-    walk.status = walk.next_status
-    walk.full_clean()
-    walk.save(update_fields=["status"])
-    audit_record(
-        user=user,
-        obj=walk,
-        action=AuditEntry.Action.TRANSITION,
-        changes={str(_("Status")): [old, walk.get_status_display()]},
-        partnership=walk.partnership,
-    )
-    return walk
+    return WALK.apply(walk, action, user=user)
+
+
+@transaction.atomic
+def walk_cancel(*, walk: Walk, user, reason: str) -> Walk:
+    """A planned walk that will not happen is cancelled, with a reason, never deleted."""
+    return WALK.apply(walk, "cancel", user=user, comment=reason)
 
 
 @transaction.atomic
@@ -69,7 +65,7 @@ def participants_add(*, form, walk: Walk, user) -> Participants:
         user=user,
         obj=walk,
         action=AuditEntry.Action.UPDATE,
-        changes={str(_("Deltagere")): ["", f"{row.label}: {row.count}"]},
+        changes={"participants": [None, f"{row.label}: {row.count}"]},
         partnership=walk.partnership,
     )
     return row
@@ -82,7 +78,7 @@ def participants_remove(*, row: Participants, user) -> None:
         user=user,
         obj=walk,
         action=AuditEntry.Action.UPDATE,
-        changes={str(_("Deltagere")): [f"{row.label}: {row.count}", ""]},
+        changes={"participants": [f"{row.label}: {row.count}", None]},
         partnership=walk.partnership,
     )
     row.delete()
@@ -107,7 +103,7 @@ def finding_create(*, walk: Walk, form, user) -> tuple[Finding, bool]:
 
 @transaction.atomic
 def _finding_insert(*, walk, form, user, client_uuid) -> Finding:
-    Walk.objects.select_for_update().filter(pk=walk.pk).first()
+    Walk.private_objects.select_for_update().filter(pk=walk.pk).first()
     finding = form.save(commit=False)
     finding.walk = walk
     finding.client_uuid = client_uuid
@@ -115,21 +111,12 @@ def _finding_insert(*, walk, form, user, client_uuid) -> Finding:
     finding.created_by = user if user.is_authenticated else None
     finding.full_clean()
     finding.save()
-    step = FindingStep.objects.create(
-        finding=finding, to_status=Finding.Status.NEW, user=finding.created_by
-    )
+    FINDING.start(finding, user=user, changes={"category": [None, finding.category]})
     photo = form.cleaned_data.get("photo")
     if photo:
-        FindingPhoto.objects.create(
-            finding=finding, step=step, kind=FindingPhoto.Kind.FINDING, image=photo
+        FindingPhoto.private_objects.create(
+            finding=finding, kind=FindingPhoto.Kind.FINDING, image=photo
         )
-    audit_record(
-        user=user,
-        obj=finding,
-        action=AuditEntry.Action.CREATE,
-        changes={str(_("Kategori")): ["", finding.get_category_display()]},
-        partnership=walk.partnership,
-    )
     return finding
 
 
@@ -150,43 +137,31 @@ def finding_update(*, form, user) -> Finding:
 
 
 @transaction.atomic
-def finding_step(*, finding: Finding, form, user) -> FindingStep:
-    """Move a finding through its follow-up from a valid FindingStepForm."""
+def finding_step(*, finding: Finding, form, user):
+    """Move a finding through its follow-up from a valid FindingStepForm; the step may be
+    dated to the day the work was done. Returns the workflow step."""
     data = form.cleaned_data
-    old_status = finding.status
-    old_label = finding.get_status_display()
-    finding.status = data["to_status"]
-    if finding.status == Finding.Status.FIXED:
-        finding.fixed_at = timezone.now()
-    elif finding.status == Finding.Status.NEW:
-        finding.fixed_at = None
+    fields = {}
     if data.get("owner_organisation"):
-        finding.owner_organisation = data["owner_organisation"]
-        finding.owner = finding.owner or _owner_kind(data["owner_organisation"])
+        fields["owner_organisation"] = data["owner_organisation"]
+        if not finding.owner:
+            fields["owner"] = _owner_kind(data["owner_organisation"])
     for name in ("public_reason", "forwarded_to", "duplicate_of"):
         if data.get(name):
-            setattr(finding, name, data[name])
-    finding.full_clean()
-    finding.save()
-    step = FindingStep.objects.create(
-        finding=finding,
-        from_status=old_status,
-        to_status=finding.status,
-        comment=data.get("comment", ""),
+            fields[name] = data[name]
+    finding = FINDING.apply(
+        finding,
+        finding_action_to(finding, data["to_status"]),
         user=user,
+        comment=data.get("comment", "") or data.get("public_reason", ""),
+        at=data.get("done_on"),
+        fields=fields,
     )
+    step = FINDING.steps(finding).order_by("recorded_at", "pk").last()
     if data.get("photo"):
-        FindingPhoto.objects.create(
+        FindingPhoto.private_objects.create(
             finding=finding, step=step, kind=data["photo_kind"], image=data["photo"]
         )
-    audit_record(
-        user=user,
-        obj=finding,
-        action=AuditEntry.Action.TRANSITION,
-        changes={str(_("Status")): [old_label, finding.get_status_display()]},
-        reason=data.get("comment", "") or data.get("public_reason", ""),
-        partnership=finding.walk.partnership,
-    )
     return step
 
 
@@ -203,26 +178,21 @@ def _owner_kind(organisation) -> str:
 
 @transaction.atomic
 def rerating_save(*, form, finding: Finding, walk: Walk, user) -> ReRating:
-    """Store (or replace) a later walk's re-rating of an earlier finding."""
+    """Store (or replace) a later walk's re-rating of an earlier finding (validated first)."""
     data = form.cleaned_data
-    rerating, created = ReRating.objects.update_or_create(
-        finding=finding,
-        walk=walk,
-        defaults={
-            "fixed": data["fixed"],
-            "feeling": data["feeling"],
-            "comment": data.get("comment", ""),
-            "created_by": user,
-        },
+    rerating = ReRating.objects.filter(finding=finding, walk=walk).first() or ReRating(
+        finding=finding, walk=walk
     )
+    created = rerating.pk is None
+    rerating.fixed, rerating.feeling = data["fixed"], data["feeling"]
+    rerating.comment, rerating.created_by = data.get("comment", ""), user
     rerating.full_clean()
+    rerating.save()
     audit_record(
         user=user,
         obj=finding,
         action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
-        changes={
-            str(_("Genvurdering")): ["", f"{rerating.get_fixed_display()}, {rerating.feeling}/3"]
-        },
+        changes={"rerating": [None, f"{rerating.get_fixed_display()}, {rerating.feeling}/3"]},
         partnership=walk.partnership,
     )
     return rerating

@@ -24,16 +24,9 @@ from .forms import (
     ReRatingForm,
     WalkForm,
 )
-from .models import (
-    GOOD_PLACE_COLOUR,
-    GOOD_PLACE_LETTER,
-    STATUS_COLOURS,
-    STATUS_LETTERS,
-    Category,
-    Finding,
-    Participants,
-    ReRating,
-)
+from .models import Category, Finding, Participants, ReRating
+from .presentation import GOOD_PLACE_COLOUR, GOOD_PLACE_LETTER, STATUS_COLOURS, STATUS_LETTERS
+from .workflow import FINDING, WALK, WALK_FORWARD
 
 
 def _context(request, partnership, **extra) -> dict:
@@ -95,14 +88,18 @@ def walk_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         recheck=report.recheck_candidates(walk, findings),
         rerating_form=ReRatingForm(),
         summary=report.rerating_summary(ReRating.objects.filter(walk=walk, finding__in=findings)),
+        next_step=WALK.transition(WALK_FORWARD[walk.status])
+        if walk.status in WALK_FORWARD
+        else None,
     )
     return render(request, "walks/walk_detail.html", context)
 
 
 @require_POST
 def walk_advance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    walk = access.get_walk_for_edit(request.user, slug, pk)
-    services.walk_advance(walk=walk, user=request.user)
+    walk = services.walk_advance(
+        walk=access.get_walk_for_edit(request.user, slug, pk), user=request.user
+    )
     messages.success(request, _("Status: %(status)s.") % {"status": walk.get_status_display()})
     return redirect(walk)
 
@@ -224,14 +221,14 @@ def finding_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     partnership = finding.walk.partnership
     context = _context(request, partnership, finding=finding)
     if context["is_member"]:
-        context["steps"] = finding.steps.select_related("user").prefetch_related("photos")
+        context["steps"] = FINDING.steps(finding)
         context["reratings"] = finding.reratings.select_related("walk")
         if context["can_edit"]:
             context["step_form"] = FindingStepForm(
                 finding=finding, findings=access.visible_findings(request.user, partnership)
             )
     else:
-        context["steps"] = finding.steps.prefetch_related("photos")
+        context["steps"] = FINDING.steps(finding)
     context["photos"] = finding.photos.all()
     return render(request, "walks/finding_detail.html", context)
 
@@ -271,7 +268,7 @@ def finding_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         finding=finding,
         step_form=form,
         photos=finding.photos.all(),
-        steps=finding.steps.select_related("user").prefetch_related("photos"),
+        steps=FINDING.steps(finding),
         reratings=finding.reratings.select_related("walk"),
     )
     return render(request, "walks/finding_detail.html", context, status=400)

@@ -1,9 +1,11 @@
-"""Formatting only: Danish money and plan texts. No logic lives here."""
+"""Formatting only: Danish numbers, money and plan texts. No logic lives here: the formats
+are `trygplan.lib.numbers` and `trygplan.lib.money`."""
 
 from django import template
 from django.utils.safestring import mark_safe
 
 from trygplan.lib.money import format_kroner
+from trygplan.lib.numbers import format_number
 from trygplan.lib.text import to_html
 
 register = template.Library()
@@ -19,6 +21,12 @@ def kr(amount):
 def amount(value):
     """1500000 -> 1.500.000 (a table cell whose column says kr.); None -> -."""
     return format_kroner(value, unit=False)
+
+
+@register.filter
+def number(value, decimals=1):
+    """12.5 -> 12,5; 1234 -> 1.234; {{ value|number:0 }} rounds to whole; None -> ""."""
+    return format_number(value, int(decimals))
 
 
 @register.simple_tag(takes_context=True)

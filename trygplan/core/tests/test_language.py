@@ -20,10 +20,6 @@ def test_an_unknown_language_cookie_falls_back_to_danish(client, amager, setting
     assert client.get(reverse("home"))["Content-Language"] == "da"
 
 
-def test_the_health_check_answers(client, db):
-    assert client.get(reverse("healthz")).json() == {"status": "ok"}
-
-
 def test_the_partnership_page_reads_in_english_when_chosen(client, amager):
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     html = client.get(reverse("partnerships:home", args=["amager"])).content.decode()

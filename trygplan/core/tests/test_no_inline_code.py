@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from trygplan.walks.models import GOOD_PLACE_COLOUR, STATUS_COLOURS
+from trygplan.walks.presentation import GOOD_PLACE_COLOUR, STATUS_COLOURS
 
 ROOTS = [
     settings.BASE_DIR / "templates",

@@ -7,6 +7,7 @@ from trygplan.demo.services import demo_load, read_seed
 from trygplan.partnerships.models import Membership, Partnership
 from trygplan.plans.models import Activity, Plan, Result
 from trygplan.plans.overview import build_overview
+from trygplan.plans.workflow import PLAN
 
 
 def test_the_transcription_adds_up_to_the_seeds_totals():
@@ -90,7 +91,7 @@ def test_reset_reloads_the_partnership_from_scratch(amager):
 
 
 def test_the_timeline_has_the_finance_committees_approval_from_the_seed(plan2016, client):
-    step = plan2016.transitions.get()
-    assert (step.to_status, step.at.date().isoformat()) == ("approved", "2016-02-02")
+    step = PLAN.steps(plan2016).get()
+    assert (step.to_state, step.at.date().isoformat()) == ("approved", "2016-02-02")
     html = client.get(f"/p/amager/plans/2016/?tillaeg={plan2016.amendment}").content.decode()
     assert "fra tryghedsplanens tekst" in html

@@ -1,5 +1,6 @@
-"""The plan as a document: one data structure (`data.py`), one diagram layout (`diagram.py`),
-renderers for HTML/PDF (one template tree), Word (`word.py`), Excel and CSV (`renderers.py`)."""
+"""The plan as a document: one data structure (`data.py`; its theory-of-change diagram comes
+from `trygplan.plans.diagram`), renderers for HTML/PDF (one template tree), Word (`word.py`),
+Excel and CSV (`renderers.py`)."""
 
 from .data import PlanDocument, build_plan_document
 from .renderers import FORMATS, overview_table, plan_filename, render_plan

@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from trygplan.lib.text import FOOTNOTE_REF, footnote_keys
+from trygplan.plans.diagram import Diagram, build_diagram
 from trygplan.plans.models import ActivityDescription, BudgetLine, Plan, Result
 from trygplan.plans.overview import (
     Overview,
@@ -25,8 +26,6 @@ from trygplan.plans.overview import (
     new_activity_text,
     plan_activities,
 )
-
-from .diagram import Diagram, build_diagram
 
 
 @dataclass

@@ -2,53 +2,60 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from trygplan.lib.files import docx_add_table, docx_bytes, docx_document
+from trygplan.lib.drawing import svg_to_png
+from trygplan.lib.files import (
+    docx_add_table,
+    docx_bytes,
+    docx_document,
+    docx_heading,
+    docx_paragraph,
+    docx_picture,
+    docx_run,
+    docx_text,
+)
 from trygplan.lib.text import FOOTNOTE_REF, paragraphs
 
 from .data import DescriptionSection, EconomyTable, Note, PlanDocument
-from .diagram import diagram_png
 
 
 def _inline(paragraph, text: str, numbers: dict[str, int]) -> None:
     """Text with [^key] references as superscript footnote numbers."""
     position = 0
     for match in FOOTNOTE_REF.finditer(text):
-        paragraph.add_run(text[position : match.start()])
+        docx_run(paragraph, text[position : match.start()])
         if match.group(1) in numbers:
-            paragraph.add_run(str(numbers[match.group(1)])).font.superscript = True
+            docx_run(paragraph, numbers[match.group(1)]).font.superscript = True
         position = match.end()
-    paragraph.add_run(text[position:])
+    docx_run(paragraph, text[position:])
 
 
 def _text(document, text: str, numbers: dict[str, int]) -> None:
     for block in paragraphs(text):
         if block["kind"] == "p":
-            _inline(document.add_paragraph(), block["text"], numbers)
+            _inline(docx_paragraph(document), block["text"], numbers)
         else:
             for item in block["items"]:
-                _inline(document.add_paragraph(style="List Bullet"), item, numbers)
+                _inline(docx_paragraph(document, style="List Bullet"), item, numbers)
 
 
 def _label(document, text: str) -> None:
-    paragraph = document.add_paragraph()
+    paragraph = docx_paragraph(document)
     paragraph.paragraph_format.space_before = 6 * 12700  # 6 pt in EMU
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.add_run(text).bold = True
+    docx_run(paragraph, text, bold=True)
 
 
 def _notes(document, notes: list[Note]) -> None:
     from docx.shared import Pt
 
     for note in notes:
-        paragraph = document.add_paragraph()
-        number = paragraph.add_run(str(note.number))
+        paragraph = docx_paragraph(document)
+        number = docx_run(paragraph, note.number)
         number.font.superscript = True
-        run = paragraph.add_run(" " + note.text)
+        run = docx_run(paragraph, " " + note.text)
         run.font.size = Pt(9)
 
 
@@ -90,21 +97,21 @@ def _toc(document, entries) -> None:
         element.set(qn("w:fldCharType"), kind)
         run._r.append(element)
 
-    document.add_heading(_("Indhold"), level=1)
+    docx_heading(document, _("Indhold"), level=1)
     for index, (_anchor, title, level) in enumerate(entries):
-        paragraph = document.add_paragraph()
+        paragraph = docx_paragraph(document)
         paragraph.paragraph_format.left_indent = Cm(0.8 * (level - 1))
         if index == 0:
-            run = paragraph.add_run()
+            run = docx_run(paragraph)
             field_char(run, "begin")
             instruction = OxmlElement("w:instrText")
             instruction.set(qn("xml:space"), "preserve")
-            instruction.text = 'TOC \\o "1-2" \\h \\z \\u'
+            instruction.text = docx_text('TOC \\o "1-2" \\h \\z \\u')
             run._r.append(instruction)
             field_char(run, "separate")
-        paragraph.add_run(title)
+        docx_run(paragraph, title)
         if index == len(entries) - 1:
-            field_char(paragraph.add_run(), "end")
+            field_char(docx_run(paragraph), "end")
     # Ask Word to refresh the fields (page numbers in the contents) when the file is opened;
     # inserted in schema order, which Word insists on.
     settings = document.settings.element
@@ -115,7 +122,7 @@ def _toc(document, entries) -> None:
 
 def _marks(cell, marks: list[int]) -> None:
     for mark in marks:
-        cell.paragraphs[0].add_run(str(mark)).font.superscript = True
+        docx_run(cell.paragraphs[0], mark).font.superscript = True
 
 
 def _overview(document, doc: PlanDocument) -> None:
@@ -167,22 +174,22 @@ def _section_texts(document, section: DescriptionSection, numbers) -> None:
     if section.deliverables:
         _label(document, _("Leverancer"))
         for text in section.deliverables:
-            _inline(document.add_paragraph(style="List Bullet"), text, numbers)
+            _inline(docx_paragraph(document, style="List Bullet"), text, numbers)
     if section.results:
         _label(document, _("Aktiviteten bidrager til følgende resultater fra forandringsteorien"))
         for result in section.results:
-            document.add_paragraph(f"{result.number}. {result.name}", style="List Bullet")
+            docx_paragraph(document, f"{result.number}. {result.name}", style="List Bullet")
 
 
 def _section(document, section: DescriptionSection, numbers, level: int) -> None:
-    document.add_heading(_("Aktivitet:") + " " + section.title, level=level)
+    docx_heading(document, _("Aktivitet:") + " " + section.title, level=level)
     meta = []
     if section.numbers_label:
         meta.append(_("Nr. %(numbers)s i oversigten") % {"numbers": section.numbers_label})
     if section.new_text:
         meta.append(section.new_text)
     if meta:
-        document.add_paragraph(" · ".join(meta)).runs[0].italic = True
+        docx_paragraph(document, " · ".join(meta)).runs[0].italic = True
     _section_texts(document, section, numbers)
     for child in section.children:
         _section(document, child, numbers, level + 1)
@@ -199,8 +206,8 @@ def _section(document, section: DescriptionSection, numbers, level: int) -> None
 def _title_page(document, doc: PlanDocument) -> None:
     from docx.shared import Pt
 
-    document.add_paragraph().add_run(doc.partnership_name).font.size = Pt(14)
-    document.add_paragraph(doc.title, style="Title")
+    docx_run(docx_paragraph(document), doc.partnership_name).font.size = Pt(14)
+    docx_paragraph(document, doc.title, style="Title")
     facts = [
         (_("År"), str(doc.plan.year)),
         (_("Version"), doc.version),
@@ -209,38 +216,44 @@ def _title_page(document, doc: PlanDocument) -> None:
     ]
     for label, value in facts:
         if value:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(label + ": ").bold = True
-            paragraph.add_run(value)
+            paragraph = docx_paragraph(document)
+            docx_run(paragraph, label + ": ", bold=True)
+            docx_run(paragraph, value)
     document.add_page_break()
 
 
 def _theory(document, doc: PlanDocument, numbers) -> None:
-    from docx.shared import Cm
 
-    document.add_heading(
-        _("Forandringsteori for %(name)s") % {"name": doc.partnership_name}, level=1
+    docx_heading(
+        document, _("Forandringsteori for %(name)s") % {"name": doc.partnership_name}, level=1
     )
     _text(document, doc.plan.theory_of_change_intro, numbers)
-    document.add_picture(io.BytesIO(diagram_png(doc.diagram)), width=Cm(16.5))
-    document.add_paragraph(
+    docx_picture(
+        document,
+        svg_to_png(doc.diagram.svg),
+        alt=doc.diagram.description,
+        width_cm=16.5,
+        max_height_cm=24,
+    )
+    docx_paragraph(
+        document,
         _("Linjernes farve viser aktivitetens indsatsområde:")
         + " "
-        + ", ".join(label for _colour, label in doc.diagram.legend)
+        + ", ".join(label for _colour, label in doc.diagram.legend),
     ).runs[0].italic = True
-    document.add_heading(_("Resultater"), level=2)
+    docx_heading(document, _("Resultater"), level=2)
     for result in doc.results:
-        document.add_paragraph(f"{result.number}. {result.name}")
-    document.add_heading(_("Effekter"), level=2)
+        docx_paragraph(document, f"{result.number}. {result.name}")
+    docx_heading(document, _("Effekter"), level=2)
     for effect in doc.effects:
-        document.add_paragraph(f"{effect.number}. {effect.name}")
+        docx_paragraph(document, f"{effect.number}. {effect.name}")
 
 
 def _checks(document, checks) -> None:
     document.add_page_break()
-    document.add_heading(_("Bilag: Kontrol af planen"), level=1)
+    docx_heading(document, _("Bilag: Kontrol af planen"), level=1)
     if not checks:
-        document.add_paragraph(_("Kontrollen fandt ingen fejl eller advarsler."))
+        docx_paragraph(document, _("Kontrollen fandt ingen fejl eller advarsler."))
         return
     rows = [
         [
@@ -259,24 +272,24 @@ def plan_docx(doc: PlanDocument) -> bytes:
     _title_page(document, doc)
     _toc(document, doc.toc())
     document.add_page_break()
-    document.add_heading(_("Om %(name)s") % {"name": doc.partnership_name}, level=1)
+    docx_heading(document, _("Om %(name)s") % {"name": doc.partnership_name}, level=1)
     _text(document, doc.about, numbers)
     document.add_page_break()
     _theory(document, doc, numbers)
     document.add_page_break()
-    document.add_heading(doc.title, level=1)
+    docx_heading(document, doc.title, level=1)
     _text(document, doc.plan.introduction, numbers)
     _label(document, _("Indsatsområder"))
     for chapter in doc.chapters:
-        document.add_paragraph(chapter.title, style="List Bullet")
+        docx_paragraph(document, chapter.title, style="List Bullet")
     document.add_page_break()
-    document.add_heading(doc.overview_title, level=1)
+    docx_heading(document, doc.overview_title, level=1)
     _text(document, doc.plan.overview_intro, numbers)
     _overview(document, doc)
     _notes(document, doc.overview_notes + doc.front_notes)
     for chapter in doc.chapters:
         document.add_page_break()
-        document.add_heading(chapter.title, level=1)
+        docx_heading(document, chapter.title, level=1)
         _text(document, chapter.text, numbers)
         for section in chapter.sections:
             _section(document, section, numbers, level=2)

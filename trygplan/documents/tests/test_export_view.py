@@ -1,6 +1,7 @@
 import io
 
 from django.urls import reverse
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 
@@ -88,3 +89,25 @@ def test_the_print_friendly_page_is_quick_on_queries(
 ):
     with django_assert_max_num_queries(25):
         client.get(url(fmt="html"))
+
+
+def test_a_control_character_in_a_draft_breaks_none_of_its_files(
+    client, draft2017, arbejdsgruppe, docx_text, pdf_text
+):
+    """A vertical tab pasted from another program (Word and Excel files refuse it)."""
+    draft2017.introduction = "Planen\x0bfor 2017"
+    draft2017.save()
+    activity = draft2017.activities.exclude(number=None).order_by("number").first()
+    activity.name = "Dialog\x0bog kommunikation"
+    activity.save()
+    client.force_login(arbejdsgruppe)
+    responses = {fmt: client.get(url(2017, fmt)) for fmt in ("docx", "xlsx", "csv", "pdf", "html")}
+    assert {fmt: r.status_code for fmt, r in responses.items()} == dict.fromkeys(responses, 200)
+    word = docx_text(responses["docx"].content)
+    assert "Planen for 2017" in word  # a plan text's line break (\x0b is one) is a space
+    assert "Dialogog kommunikation" in word
+    sheet = load_workbook(io.BytesIO(responses["xlsx"].content)).active
+    assert "Dialogog kommunikation" in [cell.value for cell in sheet["C"]]
+    assert "Dialogog kommunikation" in responses["csv"].content.decode("utf-8-sig")
+    assert "Planen for 2017" in pdf_text(responses["pdf"].content)
+    assert "\x0b" not in responses["html"].content.decode()

@@ -24,7 +24,7 @@ def ssp_cases(followup):
 @pytest.fixture
 def draft_submission(followup, partner):
     """SSP's draft for 2017, the partner's organisation."""
-    return Submission.objects.create(
+    return Submission.private_objects.create(
         partnership=followup,
         organisation=Indicator.objects.get(key="ssp-enkeltsager").reported_by,
         year=2017,

@@ -20,7 +20,7 @@ def _event(amager, **changes):
         "story": "Første linje\nAnden linje " + "lang " * 30,
     }
     data.update(changes)
-    return Event.objects.create(**data)
+    return Event.private_objects.create(**data)
 
 
 def test_the_feed_is_valid_icalendar_with_coming_public_events(client, amager):

@@ -4,13 +4,14 @@ import pytest
 from django.utils import timezone
 from PIL import Image
 
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 from trygplan.followup.models import Event, EventAttendance, EventPhoto
 
 
 @pytest.fixture
 def event(amager):
-    event = Event.objects.create(
+    event = Event.private_objects.create(
         partnership=amager,
         kind="lysfest",
         title="Lysfest 2017",
@@ -61,9 +62,9 @@ def test_the_working_group_edits_an_event_and_the_change_is_recorded(client, eve
     assert event.place == "Urbanplanens torv" and event.participants == 170
     audit = AuditEntry.objects.get(object_id=event.pk, action="update")
     assert audit.user == arbejdsgruppe
-    assert audit.changes["Sted"] == ["Remiseparken", "Urbanplanens torv"]
-    assert audit.changes["Deltagere: Børn (0-12 år)"] == ["120", "130"]
-    assert audit.changes["Deltagere: Voksne"] == ["–", "40"]
+    assert changes_by_label(audit)["Sted"] == ["Remiseparken", "Urbanplanens torv"]
+    assert changes_by_label(audit)["Deltagere: Børn (0-12 år)"] == ["120", "130"]
+    assert changes_by_label(audit)["Deltagere: Voksne"] == ["–", "40"]
     page = client.get(response["Location"]).content.decode()
     assert "Urbanplanens torv" in page and "i alt 170" in page
 

@@ -21,7 +21,7 @@ def _jpeg() -> ContentFile:
 
 @pytest.fixture
 def event(amager):
-    return Event.objects.create(
+    return Event.private_objects.create(
         partnership=amager,
         kind="lysfest",
         title="Lysfest",
@@ -84,7 +84,7 @@ def test_the_working_group_sees_a_photo_without_consent_privately(
 
 
 def test_a_photo_of_an_internal_event_is_not_found_for_the_public(client, consented, event):
-    Event.objects.filter(pk=event.pk).update(is_public=False)
+    Event.private_objects.filter(pk=event.pk).update(is_public=False)
     assert client.get(_url(consented)).status_code == 404
 
 

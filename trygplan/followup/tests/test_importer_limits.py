@@ -123,7 +123,7 @@ def test_a_confirm_step_that_the_model_refuses_is_a_message_not_a_500(
     response = client.post(_url(draft_submission), {"rows": signed, "reason": ""})
     assert response.status_code == 200
     assert "12 cifre" in response.content.decode()
-    assert not IndicatorValue.objects.filter(submission=draft_submission).exists()
+    assert not IndicatorValue.private_objects.filter(submission=draft_submission).exists()
 
 
 @pytest.mark.parametrize(

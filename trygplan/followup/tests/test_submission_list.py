@@ -17,11 +17,11 @@ def test_a_reporter_opens_a_submission_for_their_organisation(client, followup, 
     client.force_login(partner)
     assert "Indberet for SSP København" in client.get(URL).content.decode()
     response = client.post(URL, {"year": "2017"})
-    submission = Submission.objects.get(year=2017)
+    submission = Submission.private_objects.get(year=2017)
     assert submission.organisation.key == "ssp"
     assert response.url == submission.get_absolute_url()
     client.post(URL, {"year": "2017"})
-    assert Submission.objects.filter(year=2017).count() == 1
+    assert Submission.private_objects.filter(year=2017).count() == 1
 
 
 def test_a_non_reporter_cannot_open_a_submission(client, followup, styregruppe):

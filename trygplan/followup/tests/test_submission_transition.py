@@ -6,7 +6,7 @@ def _url(submission, action):
 
 
 def _with_value(submission, indicator):
-    IndicatorValue.objects.create(submission=submission, indicator=indicator, value=3)
+    IndicatorValue.private_objects.create(submission=submission, indicator=indicator, value=3)
     return submission
 
 
@@ -25,7 +25,7 @@ def test_the_reporter_submits_and_the_coordinator_approves_and_locks(
 
 
 def test_the_reporter_cannot_approve(client, draft_submission, ssp_cases, partner):
-    Submission.objects.filter(pk=draft_submission.pk).update(status="submitted")
+    Submission.private_objects.filter(pk=draft_submission.pk).update(status="submitted")
     client.force_login(partner)
     assert client.post(_url(draft_submission, "approve")).status_code == 403
 

@@ -88,6 +88,98 @@ def test_csv_is_semicolon_separated_utf8_with_bom_and_crlf():
     assert rows == [["Nr.", "Aktivitet", "2016"], ["1", "Lommepengeprojekter", "5000"]]
 
 
+# --- Defused spreadsheets, clean Word files -------------------------------------------------
+
+ATTACKS = [
+    '=HYPERLINK("http://evil.example/x","Se bilag")',
+    "=1+1",
+    "@SUM(A1)",
+    "-1+2",
+    "+A1",
+    "\t=1+1",
+    "\r=1+1",
+]
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_a_csv_cell_that_would_be_a_formula_gets_a_quote(text):
+    content = files.csv_bytes(["Titel"], [[text]])
+    rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""), delimiter=";"))
+    assert rows[1] == ["'" + text]
+
+
+@pytest.mark.parametrize("text", ATTACKS)
+def test_an_excel_cell_that_would_be_a_formula_is_text(text):
+    content = files.xlsx_bytes([("Ark", ["Titel"], [[text]])])
+    cell = load_workbook(io.BytesIO(content)).worksheets[0]["A2"]
+    assert cell.data_type == "s"
+    assert cell.value == text  # shown as typed, marked as text (Excel's leading ')
+    assert cell.quotePrefix
+
+
+def test_numbers_stay_numbers_and_a_plain_signed_number_is_left_alone():
+    rows = [[-5, 1.5, "-5", "+2", "-1.234,5", "-21-21"]]
+    content = files.csv_bytes(["a", "b", "c", "d", "e", "f"], rows)
+    lines = content.decode("utf-8-sig").split("\r\n")
+    assert lines[1] == "-5;1.5;-5;+2;-1.234,5;'-21-21"
+    sheet = load_workbook(io.BytesIO(files.xlsx_bytes([("Ark", ["a"] * 6, rows)]))).active
+    assert [c.value for c in sheet[2]] == [-5, 1.5, "-5", "+2", "-1.234,5", "-21-21"]
+    assert [c.data_type for c in sheet[2]] == ["n", "n", "s", "s", "s", "s"]
+    assert not sheet["C2"].quotePrefix and sheet["F2"].quotePrefix
+
+
+def test_control_characters_and_lone_surrogates_are_removed_from_spreadsheets():
+    text = "Lys\x0bi\x00 passagen\x1f\ud800\x7f"
+    lines = files.csv_bytes(["Titel\x0c"], [[text]]).decode("utf-8-sig").split("\r\n")
+    assert lines[:2] == ["Titel", "Lysi passagen"]
+    sheet = load_workbook(io.BytesIO(files.xlsx_bytes([("Ark\x0b", ["Titel"], [[text]])]))).active
+    assert sheet["A2"].value == "Lysi passagen" and sheet.title == "Ark"
+
+
+def test_tabs_and_line_breaks_inside_a_text_are_kept():
+    assert files.clean_text("Linje 1\r\nLinje 2\tslut") == "Linje 1\r\nLinje 2\tslut"
+
+
+def test_every_word_helper_removes_control_characters():
+    document = files.docx_document("Referat\x0b")
+    files.docx_heading(document, "Overskrift\x0b", level=1)
+    paragraph = files.docx_paragraph(document, "Afsnit\x0b\x00")
+    files.docx_run(paragraph, " og mere\x1f", bold=True)
+    files.docx_add_table(document, ["Felt\x0b"], [["Værdi\x0b"]])
+    reopened = docx.Document(io.BytesIO(files.docx_bytes(document)))
+    assert reopened.core_properties.title == "Referat"
+    texts = [p.text for p in reopened.paragraphs]
+    assert texts[:2] == ["Overskrift", "Afsnit og mere"]
+    assert reopened.paragraphs[1].runs[1].bold
+    assert [c.text for row in reopened.tables[0].rows for c in row.cells] == ["Felt", "Værdi"]
+
+
+def test_python_docx_itself_refuses_control_characters():
+    """Why every Word text goes through docx_text: without it the download is a 500."""
+    document = files.docx_document("x")
+    with pytest.raises(ValueError):
+        document.add_paragraph("Afsnit\x0b")
+
+
+def test_a_pdf_with_control_characters_or_a_lone_surrogate_renders_without_them():
+    html = "<html><body><p>Før\x0bEfter\x00 nul \ud800slut</p></body></html>"
+    text = PdfReader(io.BytesIO(files.pdf_from_html(html))).pages[0].extract_text()
+    assert "FørEfter nul slut" in text
+
+
+def test_a_picture_taller_than_the_page_is_made_narrower():
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (100, 400), "white").save(buffer, format="PNG")
+    document = files.docx_document("x")
+    picture = files.docx_picture(
+        document, buffer.getvalue(), alt="Kort", width_cm=16, max_height_cm=20
+    )
+    assert round(picture.width.cm, 1) == 5.0 and round(picture.height.cm, 1) == 20.0
+    assert picture._inline.docPr.get("descr") == "Kort"
+
+
 def test_download_response_has_a_safe_attachment_filename():
     rendered = Rendered('Tryghedsplan 2016 – Amager/Ørestad".pdf', "application/pdf", b"%PDF")
     response = files.download_response(rendered)

@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 
 
@@ -22,7 +23,10 @@ def test_the_working_group_renames_an_activity_and_links_results(client, draft20
     activity.refresh_from_db()
     assert activity.name == "Ung i job (14-18 år), udvidet"
     entry = AuditEntry.objects.get(object_id=activity.pk, action="update")
-    assert entry.changes["Navn"] == ["Ung i job (14-18 år)", "Ung i job (14-18 år), udvidet"]
+    assert changes_by_label(entry)["Navn"] == [
+        "Ung i job (14-18 år)",
+        "Ung i job (14-18 år), udvidet",
+    ]
 
 
 def test_an_empty_name_and_a_taken_number_are_refused(client, draft2017, arbejdsgruppe):
@@ -44,7 +48,9 @@ def test_results_are_linked_on_the_description(client, draft2017, arbejdsgruppe)
     assert response.status_code == 302
     assert sorted(description.results.values_list("number", flat=True)) == [10, 11, 12, 13]
     entry = AuditEntry.objects.get(object_id=description.pk)
-    assert "13. Flere tilfredse medarbejdere" in entry.changes["Bidrager til resultater"][1]
+    assert (
+        "13. Flere tilfredse medarbejdere" in changes_by_label(entry)["Bidrager til resultater"][1]
+    )
 
 
 def test_partner_staff_cannot_edit_a_description(client, draft2017, partner):

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 from trygplan.plans.models import BudgetLine
 
@@ -29,7 +30,7 @@ def test_the_working_group_changes_an_amount_and_the_total_follows(client, line,
     assert line.activity.plan.partnership_funds() == 1_525_000
     entry = AuditEntry.objects.get(object_id=line.pk, action="update")
     assert entry.user == arbejdsgruppe
-    assert entry.changes == {"Beløb (kr.)": ["150000", "175000"]}
+    assert changes_by_label(entry) == {"Beløb (kr.)": ["150.000 kr.", "175.000 kr."]}
     page = client.get(reverse("plans:overview", args=["amager", 2017])).content.decode()
     assert "1.525.000" in page
 
@@ -69,11 +70,11 @@ def test_a_new_line_can_be_added_and_deleted(client, draft2017, arbejdsgruppe):
         {"year": 2017, "label": "Ekstra spørgsmål", "amount": "6.000", "source": "partnership"},
     )
     assert response.status_code == 302
-    new = BudgetLine.objects.get(label="Ekstra spørgsmål")
+    new = BudgetLine.private_objects.get(label="Ekstra spørgsmål")
     delete = reverse("plans:budget_line_delete", args=["amager", 2017, "saermaaling", new.pk])
     assert client.get(delete).status_code == 405
     assert client.post(delete).status_code == 302
-    assert not BudgetLine.objects.filter(pk=new.pk).exists()
+    assert not BudgetLine.private_objects.filter(pk=new.pk).exists()
     assert AuditEntry.objects.filter(object_id=new.pk, action="delete").exists()
 
 

@@ -14,7 +14,7 @@ CSV = reverse("plans:diff_csv", args=["amager"])
 
 
 def change_2017(draft2017):
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=draft2017, activity__key="ung-i-job", year=2017
     ).update(amount=175_000)
     Activity.objects.filter(plan=draft2017, key="akutpulje").delete()
@@ -39,7 +39,7 @@ def test_the_diff_finds_added_removed_and_changed_rows_by_key(plan2016, draft201
 
 def test_two_versions_of_one_year_compare_the_same_year(plan2016, arbejdsgruppe):
     amendment = plan_create_amendment(plan=plan2016, user=arbejdsgruppe)
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=amendment, activity__key="streetsport", year=2016
     ).update(amount=100_000)
     diff = plan_diff(plan2016, amendment)

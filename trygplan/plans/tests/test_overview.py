@@ -59,7 +59,7 @@ def test_an_unknown_year_is_a_danish_404(client, plan2016):
 
 
 def test_members_see_the_checks_each_linked_to_what_it_points_at(client, draft2017, koordinator):
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=draft2017, activity__key="ung-i-job", year=2017
     ).update(amount=175_000)
     client.force_login(koordinator)
@@ -76,14 +76,26 @@ def test_the_public_does_not_see_the_internal_checks(client, plan2016):
     assert 'id="plan-checks' not in client.get(url()).content.decode()
 
 
-def test_the_approval_timeline_shows_who_and_why(client, published2017):
+def _timeline(client) -> tuple[str, str]:
     html = client.get(url(2017)).content.decode()
-    timeline = html.split('aria-labelledby="approval-heading"')[1].split("</ol>")[0]
+    return html, html.split('aria-labelledby="approval-heading"')[1].split("</ol>")[0]
+
+
+def test_the_approval_timeline_shows_members_who_took_each_step(client, published2017, partner):
+    client.force_login(partner)
+    html, timeline = _timeline(client)
     assert [step in timeline for step in ["Indstillet af arbejdsgruppen", "Offentliggjort"]] == [
         True,
         True,
     ]
     assert "Mads Nørgaard" in timeline
+    assert "Økonomiudvalget: 7. februar 2017" in html
+
+
+def test_the_public_sees_the_steps_and_dates_but_no_staff_names(client, published2017):
+    html, timeline = _timeline(client)
+    assert "Indstillet af arbejdsgruppen" in timeline and "Offentliggjort" in timeline
+    assert "Mads Nørgaard" not in html
     assert "Økonomiudvalget: 7. februar 2017" in html
 
 

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 from trygplan.plans.models import Plan
 
@@ -27,7 +28,7 @@ def test_the_working_group_changes_the_frame_and_it_is_audited(client, draft2017
     plan = Plan.private_objects.get(pk=draft2017.pk)
     assert plan.frame == 1_600_000 and plan.introduction == "Planen for 2017."
     entry = AuditEntry.objects.get(object_id=plan.pk, action="update")
-    assert entry.changes["Ramme (kr.)"] == ["1500000", "1600000"]
+    assert changes_by_label(entry)["Ramme (kr.)"] == ["1.500.000 kr.", "1.600.000 kr."]
     page = client.get("/p/amager/plans/2017/").content.decode()
     assert "men rammen er 1.600.000 kr. (100.000 kr. for lidt)" in page
 

@@ -18,7 +18,6 @@ from .application import (
     ApplicationLine,
     ApplicationQuerySet,
     Attachment,
-    Transition,
     _new_token,
     private_file_path,
 )
@@ -38,7 +37,6 @@ __all__ = [
     "Pool",
     "PoolQuerySet",
     "Recommendation",
-    "Transition",
     "_new_token",  # referenced by migration 0001
     "private_file_path",  # referenced by migration 0001
 ]

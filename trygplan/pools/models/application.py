@@ -84,7 +84,9 @@ class Application(models.Model):
     applicant_phone = models.CharField(_("telefon"), max_length=30, blank=True)
     consent_at = models.DateTimeField(_("samtykke givet"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=_new_token, editable=False)
-    submission_key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
+    # The form's one-time key: a double post makes one application. Unique within its pool
+    # only, so a key known from one pool leads nowhere in another.
+    submission_key = models.UUIDField(default=uuid.uuid4, editable=False)
     info_request = models.TextField(_("ønskede oplysninger"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -103,13 +105,20 @@ class Application(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = ApplicationQuerySet.as_manager()
+    # Applications hold personal data: never listed publicly (funded projects are shown
+    # through their grants, without personal data).
+    private_objects = ApplicationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("ansøgning")
         verbose_name_plural = _("ansøgninger")
         constraints = [
+            models.UniqueConstraint(
+                fields=["pool", "submission_key"], name="application_submission_key_per_pool"
+            ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
@@ -190,32 +199,3 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class Transition(models.Model):
-    """One step of an application's case: who, when, from what to what, and why."""
-
-    application = models.ForeignKey(
-        Application, on_delete=models.CASCADE, related_name="transitions"
-    )
-    from_status = models.CharField(max_length=20, choices=Application.Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Application.Status.choices)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("af"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_("Tom: ansøgeren selv."),
-    )
-    comment = models.TextField(_("kommentar"), blank=True)
-    created_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("sagsskridt")
-        verbose_name_plural = _("sagsskridt")
-
-    def __str__(self) -> str:
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -22,8 +22,9 @@ class GrantQuerySet(models.QuerySet):
     def for_pool(self, pool):
         return self.filter(pool=pool)
 
-    def awaiting_ratification(self):
-        return self.filter(is_fast_track=True, ratified_at__isnull=True)
+    def public(self):
+        """Grants in pools whose plan is published, not cancelled: the funded projects."""
+        return self.filter(pool__in=Pool.public_objects.all()).exclude(status="cancelled")
 
     def with_spent(self, as_of: datetime.date | None = None):
         """Annotate what each grant has spent (up to the end of `as_of`, if given)."""
@@ -32,6 +33,11 @@ class GrantQuerySet(models.QuerySet):
 
     def decided_by(self, as_of: datetime.date):
         return self.filter(decided_on__lte=as_of)
+
+
+class PublicGrantManager(models.Manager.from_queryset(GrantQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().public()
 
 
 class Grant(models.Model):
@@ -77,10 +83,15 @@ class Grant(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
-    objects = GrantQuerySet.as_manager()
+    MONEY_FIELDS = ("amount",)
+
+    private_objects = GrantQuerySet.as_manager()
+    public_objects = PublicGrantManager()
 
     class Meta:
         ordering = ["decided_on", "granted_at", "pk"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("bevilling")
         verbose_name_plural = _("bevillinger")
         constraints = [
@@ -134,8 +145,14 @@ class Expense(models.Model):
         _("opdigtede demodata"), default=False, help_text=INVENTED_HELP
     )
 
+    MONEY_FIELDS = ("amount",)
+
+    private_objects = models.Manager()
+
     class Meta:
         ordering = ["date", "pk"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("udgift")
         verbose_name_plural = _("udgifter")
         constraints = [
@@ -144,10 +161,6 @@ class Expense(models.Model):
 
     def __str__(self) -> str:
         return f"{self.supplier}: {self.amount} kr."
-
-    @property
-    def is_refund(self) -> bool:
-        return self.amount < 0
 
 
 class Recommendation(models.Model):

@@ -4,13 +4,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.partnerships.models import Partnership
-from trygplan.plans.models import BudgetLine, Plan
+from trygplan.plans.models import Plan
 
 INVENTED_HELP = _("Vises med en mærkat.")
 
@@ -30,6 +30,18 @@ class PoolQuerySet(models.QuerySet):
     def for_partnership(self, partnership):
         return self.filter(partnership=partnership)
 
+    def public(self):
+        """Pools whose money a published plan states (`plans.history`): their year's plan is
+        published, or the year has no plan of its own and a later published plan states it."""
+        plans = Plan.private_objects.filter(partnership=OuterRef("partnership"))
+        own = plans.filter(year=OuterRef("year"), status__in=["approved", "published"])
+        later = plans.filter(
+            year__gt=OuterRef("year"),
+            status="published",
+            activities__budget_lines__year=OuterRef("year"),
+        )
+        return self.filter(Exists(own.filter(status="published")) | (~Exists(own) & Exists(later)))
+
     def in_plan_order(self):
         """Newest year first; in a year, the pools in the plan's order (as Pool.Kind)."""
         order = models.Case(
@@ -38,23 +50,41 @@ class PoolQuerySet(models.QuerySet):
         return self.order_by("-year", order)
 
     def with_money(self):
-        """Annotate what `balance()` needs, so a list of pools costs no query per pool for it."""
-        from .grant import Expense, Grant  # grant.py imports this module
+        """Annotate what `balance()` needs, so a list of pools costs no query per pool for it
+        (allocations: `with_allocations`)."""
+        grants = self.model._meta.get_field("grants").related_model
+        expenses = grants._meta.get_field("expenses").related_model
 
         def total(queryset, group):
             sums = queryset.order_by().values(group).annotate(total=Sum("amount")).values("total")
             return Coalesce(Subquery(sums), 0)
 
-        grants = Grant.objects.filter(pool=OuterRef("pk"), status=Grant.Status.OPEN)
-        expenses = Expense.objects.filter(grant__pool=OuterRef("pk"))
+        open_grants = grants.private_objects.filter(pool=OuterRef("pk"), status="open")
+        spent = expenses.private_objects.filter(grant__pool=OuterRef("pk"))
         return self.annotate(
-            money_open_granted=total(grants, "pool"),
-            money_spent=total(expenses, "grant__pool"),
-            money_spent_open=total(expenses.filter(grant__status=Grant.Status.OPEN), "grant__pool"),
+            money_open_granted=total(open_grants, "pool"),
+            money_spent=total(spent, "grant__pool"),
+            money_spent_open=total(spent.filter(grant__status="open"), "grant__pool"),
         )
 
-    def open_for_applications(self):
-        return self.filter(accepts_applications=True)
+
+def with_allocations(pools: list) -> list:
+    """Set each pool's allocation with one query per partnership and year, not per pool."""
+    from trygplan.plans.history import approved_amounts
+
+    by_partnership: dict[int, list] = {}
+    for pool in pools:
+        by_partnership.setdefault(pool.partnership_id, []).append(pool)
+    for group in by_partnership.values():
+        amounts = approved_amounts(group[0].partnership, {pool.year for pool in group})
+        for pool in group:
+            pool._allocation = amounts.get((pool.activity_key, pool.year), 0)
+    return pools
+
+
+class PublicPoolManager(models.Manager.from_queryset(PoolQuerySet)):
+    def get_queryset(self):
+        return super().get_queryset().public()
 
 
 class Pool(models.Model):
@@ -86,10 +116,15 @@ class Pool(models.Model):
     )
     accepts_applications = models.BooleanField(_("modtager ansøgninger"), default=True)
 
-    objects = PoolQuerySet.as_manager()
+    MONEY_FIELDS = ("max_per_application", "fast_track_limit")
+
+    private_objects = PoolQuerySet.as_manager()
+    public_objects = PublicPoolManager()
 
     class Meta:
         ordering = ["partnership", "-year", "kind"]
+        base_manager_name = "private_objects"
+        default_manager_name = "private_objects"
         verbose_name = _("pulje")
         verbose_name_plural = _("puljer")
         constraints = [
@@ -112,38 +147,20 @@ class Pool(models.Model):
         return reverse("pools:manage", args=[self.partnership.slug, self.year, self.kind])
 
     def budget_plan(self) -> Plan | None:
-        """The plan whose budget sets the allocation.
+        """The approved plan whose budget sets the allocation (`plans.history`): the newest
+        approved version of the pool's own year's plan, never a draft and never another
+        year's columns while that year has a plan. The allocation is never stored here."""
+        from trygplan.plans.history import budget_source
 
-        The newest (year, amendment) approved or published plan with a budget line for the
-        pool's year on the activity `activity_key`; if no such plan is approved yet, the
-        newest plan of any status with such a line. Change that budget line and the pool
-        follows: the allocation is never stored here.
-        """
-        plans = (
-            Plan.private_objects.filter(
-                partnership_id=self.partnership_id,
-                activities__key=self.activity_key,
-                activities__budget_lines__year=self.year,
-            )
-            .distinct()
-            .order_by("-year", "-amendment")
-        )
-        final = plans.filter(status__in=[Plan.Status.APPROVED, Plan.Status.PUBLISHED]).first()
-        return final or plans.first()
+        if not hasattr(self, "_budget_plan"):
+            self._budget_plan = budget_source(self.partnership, self.year)
+        return self._budget_plan
 
     @property
     def allocation(self) -> int:
         if not hasattr(self, "_allocation"):
             plan = self.budget_plan()
-            total = None
-            if plan is not None:
-                total = BudgetLine.objects.filter(
-                    activity__plan=plan,
-                    activity__key=self.activity_key,
-                    year=self.year,
-                    source=BudgetLine.Source.PARTNERSHIP,
-                ).aggregate(total=Sum("amount"))["total"]
-            self._allocation = total or 0
+            self._allocation = plan.pool_allocation(self.activity_key, self.year) if plan else 0
         return self._allocation
 
     def balance(self, as_of: datetime.date | None = None) -> Balance:
@@ -152,25 +169,31 @@ class Pool(models.Model):
         As of a day, grants count by their decision date (`Grant.decided_on`) and expenses
         by their date; a grant closed or cancelled after that day still counted as open.
         """
-        from .grant import Expense, Grant  # grant.py imports this module
-
         if as_of is None and hasattr(self, "money_spent"):  # PoolQuerySet.with_money()
             committed = self.money_open_granted - self.money_spent_open
             return Balance(allocation=self.allocation, committed=committed, spent=self.money_spent)
-        grants = Grant.objects.filter(pool=self)
-        expenses = Expense.objects.filter(grant__pool=self)
+        grants = self.grants.all()
+        expenses = grants.model._meta.get_field("expenses").related_model.private_objects.filter(
+            grant__pool=self
+        )
         if as_of is None:
-            open_grants = grants.filter(status=Grant.Status.OPEN)
+            open_grants = grants.filter(status="open")
         else:
             grants = grants.filter(decided_on__lte=as_of)
             expenses = expenses.filter(date__lte=as_of)
-            open_grants = grants.filter(Q(status=Grant.Status.OPEN) | Q(closed_at__date__gt=as_of))
+            open_grants = grants.filter(Q(status="open") | Q(closed_at__date__gt=as_of))
 
         def total(queryset) -> int:
             return queryset.aggregate(total=Sum("amount"))["total"] or 0
 
         committed = total(open_grants) - total(expenses.filter(grant__in=open_grants))
         return Balance(allocation=self.allocation, committed=committed, spent=total(expenses))
+
+    def default_day(self) -> datetime.date:
+        """Today, or the last day of the pool's year once that year is over."""
+        from django.utils import timezone
+
+        return min(timezone.localdate(), datetime.date(self.year, 12, 31))
 
     @property
     def is_acute(self) -> bool:

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from trygplan.pools import services
+from trygplan.pools.demo import standard_pools
 from trygplan.pools.models import Application, Pool
 
 S = Application.Status
@@ -31,7 +32,12 @@ def media(settings, tmp_path):
 
 @pytest.fixture
 def pools(amager):
-    return {pool.kind: pool for pool in services.pools_create_year(partnership=amager, year=2016)}
+    return {
+        pool.kind: pool
+        for pool in services.pools_create_year(
+            partnership=amager, year=2016, templates=standard_pools()
+        )
+    }
 
 
 @pytest.fixture

@@ -26,7 +26,7 @@ def test_a_jpeg_attached_to_an_application_is_served_without_its_gps(
 ):
     photo = SimpleUploadedFile("IMG_0042.jpg", gps_jpeg(), "image/jpeg")
     assert client.post(URL, form_data(attachments=photo)).status_code == 302
-    attachment = Attachment.objects.get(application=Application.objects.get())
+    attachment = Attachment.objects.get(application=Application.private_objects.get())
     assert attachment.original_name == "IMG_0042.jpg"
     assert re.fullmatch(r"pools/private/[0-9a-f]{32}\.jpg", attachment.file.name)
     assert attachment.file.path.startswith(str(private_media))
@@ -43,7 +43,7 @@ def test_a_pdf_holding_html_is_refused_on_the_public_form(client, urban):
     )
     response = client.post(URL, form_data(attachments=fake))
     assert "“tilbud.pdf” er ikke en gyldig PDF-fil." in response.content.decode()
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
 
 
 def test_attachments_over_20_mb_together_are_refused(client, urban, settings):
@@ -51,13 +51,13 @@ def test_attachments_over_20_mb_together_are_refused(client, urban, settings):
     big = [SimpleUploadedFile(f"{n}.pdf", b"%PDF-1.4" + b"0" * (7 * 1024 * 1024)) for n in "abc"]
     response = client.post(URL, form_data(attachments=big))
     assert "Bilagene må højst fylde 20 MB tilsammen." in response.content.decode()
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
 
 
 def test_a_receipt_photo_loses_its_gps_too(client, grant, arbejdsgruppe):
     client.force_login(arbejdsgruppe)
     receipt = SimpleUploadedFile("kvittering.jpg", gps_jpeg(), "image/jpeg")
     assert client.post(expense_url(grant), expense_data(receipt=receipt)).status_code == 302
-    expense = Expense.objects.get()
+    expense = Expense.private_objects.get()
     served = _served(client, f"/p/amager/pools/expenses/{expense.pk}/receipt/")
     assert not Image.open(io.BytesIO(served)).getexif()

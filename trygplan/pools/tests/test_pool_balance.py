@@ -4,6 +4,7 @@ import datetime
 
 from trygplan.plans.models import BudgetLine, Plan
 from trygplan.pools import services
+from trygplan.pools.demo import standard_pools
 
 from .conftest import recommended, spring_and_autumn
 
@@ -13,7 +14,7 @@ def test_allocation_is_read_from_the_plans_budget_line(urban, acute, activities)
 
 
 def test_changing_the_budget_line_changes_the_pool(urban, plan2016):
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=plan2016, activity__key="byrumspulje", year=2016
     ).update(amount=120_000)
     urban.refresh_from_db()
@@ -21,16 +22,20 @@ def test_changing_the_budget_line_changes_the_pool(urban, plan2016):
 
 
 def test_the_newest_approved_plan_wins_over_a_draft(urban, draft2017):
-    BudgetLine.objects.filter(
+    BudgetLine.private_objects.filter(
         activity__plan=draft2017, activity__key="byrumspulje", year=2016
     ).update(amount=1)
     assert urban.budget_plan().status == Plan.Status.PUBLISHED
     assert urban.allocation == 100_000
 
 
-def test_a_draft_is_used_when_no_plan_is_approved(amager, draft2017):
-    [pool, *_] = services.pools_create_year(partnership=amager, year=2017)
-    assert pool.budget_plan() == draft2017
+def test_a_draft_never_sets_the_allocation(amager, draft2017):
+    """Until 2017's plan is approved, 2017's pools have no money (the draft budgets 100.000)."""
+    [pool, *_] = services.pools_create_year(
+        partnership=amager, year=2017, templates=standard_pools()
+    )
+    assert draft2017.pool_allocation(pool.activity_key) > 0
+    assert pool.budget_plan() is None and pool.allocation == 0
 
 
 def test_available_is_allocation_minus_committed_minus_spent(urban, arbejdsgruppe):
@@ -77,7 +82,7 @@ def test_the_annotated_balance_equals_the_computed_one(grant, urban, arbejdsgrup
     closed = services.grant_create(application=other, amount=4_000, reason="", user=arbejdsgruppe)
     services.expense_add(grant=closed, user=arbejdsgruppe, date=day, amount=1_000, supplier="B")
     services.grant_cancel(grant=closed, user=arbejdsgruppe, reason="Droppet")
-    annotated = {pool.pk: pool.balance() for pool in Pool.objects.with_money()}
+    annotated = {pool.pk: pool.balance() for pool in Pool.private_objects.with_money()}
     assert annotated[urban.pk] == urban.balance()
     assert annotated[urban.pk].available == 100_000 - 7_000 - 4_000
 

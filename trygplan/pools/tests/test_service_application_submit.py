@@ -6,7 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from trygplan.pools import services
-from trygplan.pools.models import Application, ApplicationLine, Transition
+from trygplan.pools.models import Application, ApplicationLine
+from trygplan.pools.workflow import APPLICATION
+from trygplan.workflows.models import Step
 
 DATA = {
     "title": "Bænke",
@@ -26,9 +28,9 @@ def test_a_bad_budget_line_leaves_nothing_behind(urban):
             files=[],
             submission_key=uuid.uuid4(),
         )
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
     assert not ApplicationLine.objects.exists()
-    assert not Transition.objects.exists()
+    assert not Step.objects.filter(workflow=APPLICATION.name).exists()
 
 
 def test_the_same_submission_key_returns_the_first_application(urban):
@@ -53,4 +55,4 @@ def test_staff_registering_an_application_are_recorded(urban, koordinator):
         user=koordinator,
     )
     assert application.created_by == koordinator
-    assert application.transitions.get().user == koordinator
+    assert APPLICATION.steps(application).get().user == koordinator

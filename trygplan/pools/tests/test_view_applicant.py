@@ -1,6 +1,7 @@
 """The applicant's private link: their own application, and amending when asked."""
 
 from trygplan.pools.models import Application
+from trygplan.pools.workflow import APPLICATION
 
 from .conftest import S, advance, submit
 
@@ -34,7 +35,7 @@ def test_the_applicant_amends_when_more_information_is_requested(client, applica
     application.refresh_from_db()
     assert application.status == S.SCREENING
     assert application.title == "Lys i passagen (med tilbud)"
-    last = application.transitions.last()
+    last = APPLICATION.steps(application).last()
     assert (last.user, last.comment) == (None, "Tilbuddet er på 9.500 kr.")
 
 
@@ -64,7 +65,7 @@ def test_the_applicant_withdraws(client, application):
 
 def test_withdraw_needs_post(client, application):
     assert client.get(url(application, "withdraw/")).status_code == 405
-    assert Application.objects.get().status == S.RECEIVED
+    assert Application.private_objects.get().status == S.RECEIVED
 
 
 def _wg():

@@ -49,7 +49,7 @@ def test_asking_for_information_needs_a_comment(client, application, koordinator
     assert "Skriv en begrundelse eller hvilke oplysninger der mangler." in (
         response.content.decode()
     )
-    assert Application.objects.get().status == S.SCREENING
+    assert Application.private_objects.get().status == S.SCREENING
 
 
 def test_a_rejection_needs_a_reason_and_closes_the_case(client, application, arbejdsgruppe):
@@ -70,7 +70,7 @@ def test_read_only_roles_cannot_move_a_case(client, application, username):
     client.force_login(get_user_model().objects.get(username=username))
     response = client.post(url(application, "transition/"), {"to": S.SCREENING})
     assert response.status_code == 403
-    assert Application.objects.get().status == S.RECEIVED
+    assert Application.private_objects.get().status == S.RECEIVED
 
 
 def test_anonymous_and_other_partnerships_get_404(client, application, outsider):

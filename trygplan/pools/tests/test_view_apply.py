@@ -34,7 +34,7 @@ def form_data(**overrides):
 
 def test_a_resident_applies_without_logging_in(client, urban):
     response = client.post(URL, form_data(latitude=INSIDE[0], longitude=INSIDE[1]))
-    application = Application.objects.get()
+    application = Application.private_objects.get()
     assert response.status_code == 302
     assert response["Location"] == f"/p/amager/pools/link/{application.token}/"
     assert application.requested_total == 15_500
@@ -71,7 +71,7 @@ def test_bad_amounts_get_a_danish_message_and_nothing_is_saved(client, urban, am
     response = client.post(URL, form_data(line_1_amount=amount))
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
     assert not ApplicationLine.objects.exists()
 
 
@@ -82,7 +82,7 @@ def test_an_oversized_file_is_refused(client, urban, settings):
     assert "“tilbud.pdf” er for stor (1,0 MB). Filer må højst fylde 1 MB." in (
         response.content.decode()
     )
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
     assert not Attachment.objects.exists()
 
 
@@ -90,7 +90,7 @@ def test_an_executable_renamed_pdf_is_refused(client, urban):
     fake = SimpleUploadedFile("tilbud.pdf", b"MZ\x90\x00\x03" + b"\x00" * 100, "application/pdf")
     response = client.post(URL, form_data(attachments=fake))
     assert "“tilbud.pdf” er ikke en PDF-, JPEG- eller PNG-fil." in response.content.decode()
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
 
 
 def test_pdf_and_png_attachments_are_kept(client, urban, media):
@@ -99,7 +99,7 @@ def test_pdf_and_png_attachments_are_kept(client, urban, media):
         SimpleUploadedFile("foto.png", png_bytes(), "image/png"),
     ]
     client.post(URL, form_data(attachments=files))
-    attachments = Application.objects.get().attachments.all()
+    attachments = Application.private_objects.get().attachments.all()
     assert [(a.original_name, a.content_type) for a in attachments] == [
         ("tilbud.pdf", "application/pdf"),
         ("foto.png", "image/png"),
@@ -110,7 +110,7 @@ def test_the_same_form_posted_twice_makes_one_application(client, urban):
     data = form_data()
     first = client.post(URL, data)
     second = client.post(URL, data)
-    assert Application.objects.count() == 1
+    assert Application.private_objects.count() == 1
     assert first["Location"] == second["Location"]
     assert ApplicationLine.objects.count() == 2
 
@@ -120,20 +120,20 @@ def test_a_pin_outside_the_area_is_refused(client, urban):
     assert "Nålen på kortet skal sættes inden for partnerskabsområdet." in (
         response.content.decode()
     )
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
 
 
 def test_a_contact_is_needed_but_only_one(client, urban):
     response = client.post(URL, form_data(applicant_email=""))
     assert "Skriv en e-mail eller et telefonnummer." in response.content.decode()
     client.post(URL, form_data(applicant_email="", applicant_phone="12345678"))
-    assert Application.objects.get().applicant_phone == "12345678"
+    assert Application.private_objects.get().applicant_phone == "12345678"
 
 
 def test_consent_is_required(client, urban):
     response = client.post(URL, form_data(consent=""))
     assert "Du skal give samtykke" in response.content.decode()
-    assert not Application.objects.exists()
+    assert not Application.private_objects.exists()
 
 
 def test_more_than_the_pools_maximum_is_refused(client, activities):

@@ -22,7 +22,7 @@ def test_an_expense_with_a_receipt_is_registered(client, grant, arbejdsgruppe):
     receipt = SimpleUploadedFile("kvittering.pdf", PDF, "application/pdf")
     response = client.post(url(grant), data(receipt=receipt))
     assert response.status_code == 302
-    expense = Expense.objects.get()
+    expense = Expense.private_objects.get()
     assert expense.amount == 4_000 and expense.receipt.name.endswith(".pdf")
     download = client.get(f"/p/amager/pools/expenses/{expense.pk}/receipt/")
     assert b"".join(download.streaming_content) == PDF
@@ -32,7 +32,7 @@ def test_a_refund_is_written_with_a_minus(client, grant, arbejdsgruppe):
     client.force_login(arbejdsgruppe)
     client.post(url(grant), data())
     client.post(url(grant), data(amount="-500", supplier="Amager El (kreditnota)"))
-    assert list(Expense.objects.values_list("amount", flat=True)) == [4_000, -500]
+    assert list(Expense.private_objects.values_list("amount", flat=True)) == [4_000, -500]
 
 
 def test_more_than_the_grant_is_refused(client, grant, arbejdsgruppe):
@@ -41,7 +41,7 @@ def test_more_than_the_grant_is_refused(client, grant, arbejdsgruppe):
     assert "Udgiften er større end det, der er tilbage af bevillingen (10.000 kr.)." in (
         response.content.decode()
     )
-    assert not Expense.objects.exists()
+    assert not Expense.private_objects.exists()
 
 
 def test_a_receipt_must_be_a_pdf_or_an_image(client, grant, arbejdsgruppe):
@@ -49,13 +49,13 @@ def test_a_receipt_must_be_a_pdf_or_an_image(client, grant, arbejdsgruppe):
     fake = SimpleUploadedFile("kvittering.pdf", b"#!/bin/sh\necho hej\n", "application/pdf")
     response = client.post(url(grant), data(receipt=fake))
     assert "er ikke en PDF-, JPEG- eller PNG-fil." in response.content.decode()
-    assert not Expense.objects.exists()
+    assert not Expense.private_objects.exists()
 
 
 def test_partner_staff_cannot_register_expenses(client, grant, partner):
     client.force_login(partner)
     assert client.post(url(grant), data()).status_code == 403
-    assert not Expense.objects.exists()
+    assert not Expense.private_objects.exists()
 
 
 def test_anonymous_and_other_partnerships_get_404(client, grant, outsider):
@@ -68,7 +68,7 @@ def test_a_receipt_is_not_public(client, grant, arbejdsgruppe):
     client.force_login(arbejdsgruppe)
     client.post(url(grant), data(receipt=SimpleUploadedFile("k.pdf", PDF)))
     client.logout()
-    expense = Expense.objects.get()
+    expense = Expense.private_objects.get()
     assert client.get(f"/p/amager/pools/expenses/{expense.pk}/receipt/").status_code == 404
 
 

@@ -22,7 +22,7 @@ def test_the_working_group_grants_80_percent_with_a_reason(client, urban, arbejd
     assert "Ansøgt: 10.000 kr. · Tilbage i puljen: 100.000 kr." in page
     response = client.post(url(application), {"amount": "8.000", "reason": "Billigere tilbud."})
     assert response.status_code == 302
-    grant = Grant.objects.get()
+    grant = Grant.private_objects.get()
     assert (grant.amount, grant.reason) == (8_000, "Billigere tilbud.")
 
 
@@ -33,20 +33,20 @@ def test_without_a_reason_a_smaller_grant_is_refused(client, urban, arbejdsgrupp
     assert "Skriv en begrundelse, når beløbet er forskelligt fra det ansøgte (10.000 kr.)." in (
         response.content.decode()
     )
-    assert not Grant.objects.exists()
+    assert not Grant.private_objects.exists()
 
 
 def test_a_grant_beyond_the_balance_shows_what_is_left(client, urban, arbejdsgruppe, plan2016):
     from trygplan.plans.models import BudgetLine
 
-    BudgetLine.objects.filter(activity__key="byrumspulje", year=2016).update(amount=5_000)
+    BudgetLine.private_objects.filter(activity__key="byrumspulje", year=2016).update(amount=5_000)
     application = recommended(urban, arbejdsgruppe)
     client.force_login(arbejdsgruppe)
     response = client.post(url(application), {"amount": "10.000"})
     assert "Puljen har kun 5.000 kr. tilbage, så 10.000 kr. kan ikke bevilges." in (
         response.content.decode()
     )
-    assert not Grant.objects.exists()
+    assert not Grant.private_objects.exists()
 
 
 @pytest.mark.parametrize("username", ["partner", "styregruppe"])
@@ -55,7 +55,7 @@ def test_only_the_working_group_grants(client, urban, arbejdsgruppe, username):
     client.force_login(get_user_model().objects.get(username=username))
     assert client.get(url(application)).status_code == 403
     assert client.post(url(application), {"amount": "10.000"}).status_code == 403
-    assert not Grant.objects.exists()
+    assert not Grant.private_objects.exists()
 
 
 def test_anonymous_and_other_partnerships_get_404(client, urban, arbejdsgruppe, outsider):
@@ -73,7 +73,7 @@ def test_the_coordinator_fast_tracks_an_acute_case_and_the_group_ratifies(
     page = client.get(f"/p/amager/pools/applications/{application.pk}/").content.decode()
     assert "Hastebevilling (koordinator)" in page
     client.post(url(application, "?fast=1"), {"amount": "6.000"})
-    grant = Grant.objects.get()
+    grant = Grant.private_objects.get()
     assert grant.is_fast_track and grant.awaits_ratification
     application.refresh_from_db()
     assert application.status == S.GRANTED
@@ -105,7 +105,7 @@ def test_a_grant_names_the_results_it_serves(client, urban, arbejdsgruppe, amage
     application = recommended(urban, arbejdsgruppe)
     client.force_login(arbejdsgruppe)
     client.post(url(application), {"amount": "10.000", "results": [r.pk for r in results]})
-    assert list(Grant.objects.get().results.all()) == results
+    assert list(Grant.private_objects.get().results.all()) == results
 
 
 def test_cancelling_a_grant_needs_a_reason_and_releases_the_rest(client, urban, arbejdsgruppe):
@@ -133,15 +133,15 @@ def test_wrong_method(client, urban, arbejdsgruppe):
     assert client.put(url(application)).status_code == 405
 
 
-def test_the_decision_date_defaults_to_today_and_may_be_a_past_meeting(
+def test_the_decision_date_defaults_to_the_pools_last_day_once_its_year_is_over(
     client, urban, arbejdsgruppe
 ):
     application = recommended(urban, arbejdsgruppe)
     client.force_login(arbejdsgruppe)
     page = client.get(url(application)).content.decode()
-    assert "Beslutningsdato" in page and timezone.localdate().isoformat() in page
+    assert "Beslutningsdato" in page and 'value="2016-12-31"' in page
     client.post(url(application), {"amount": "10.000", "decided_on": "2016-04-12"})
-    assert Grant.objects.get().decided_on == datetime.date(2016, 4, 12)
+    assert Grant.private_objects.get().decided_on == datetime.date(2016, 4, 12)
 
 
 def test_a_decision_date_in_the_future_is_refused(client, urban, arbejdsgruppe):
@@ -150,4 +150,12 @@ def test_a_decision_date_in_the_future_is_refused(client, urban, arbejdsgruppe):
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = client.post(url(application), {"amount": "10.000", "decided_on": tomorrow})
     assert "Beslutningsdatoen kan ikke ligge i fremtiden." in response.content.decode()
-    assert not Grant.objects.exists()
+    assert not Grant.private_objects.exists()
+
+
+def test_a_decision_date_outside_the_pools_year_is_refused(client, urban, arbejdsgruppe):
+    application = recommended(urban, arbejdsgruppe)
+    client.force_login(arbejdsgruppe)
+    response = client.post(url(application), {"amount": "10.000", "decided_on": "2015-01-01"})
+    assert "Beslutningsdatoen skal ligge i 2016, puljens år" in response.content.decode()
+    assert not Grant.private_objects.exists()

@@ -1,6 +1,7 @@
 """The recommendation to the steering group: members read it (also as PDF and Word), the
 working group writes its proposal."""
 
+import datetime
 import io
 
 import pytest
@@ -10,6 +11,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from trygplan.pools import services
+from trygplan.pools.demo import standard_pools
 from trygplan.pools.models import Recommendation
 
 from .conftest import spring_and_autumn
@@ -56,6 +58,29 @@ def test_the_word_document_contains_the_grant(client, grant, styregruppe):
     document = Document(io.BytesIO(response.content))
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert "Lys i passagen" in cells and "10.000" in cells
+
+
+def test_a_control_character_from_the_public_form_does_not_break_the_word_file(
+    client, urban, arbejdsgruppe, styregruppe
+):
+    from .conftest import recommended
+
+    application = recommended(
+        urban, arbejdsgruppe, title="Lys\x0bi passagen", purpose="Fire\x01 lamper"
+    )
+    services.grant_create(
+        application=application,
+        amount=10_000,
+        reason="",
+        user=arbejdsgruppe,
+        decided_on=datetime.date(2016, 3, 1),
+    )
+    client.force_login(styregruppe)
+    response = client.get("/p/amager/pools/2016/recommendation/year_end.docx")
+    assert response.status_code == 200
+    document = Document(io.BytesIO(response.content))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Lysi passagen" in cells and "Fire lamper" in cells
 
 
 def test_anonymous_and_other_partnerships_get_404(client, grant, outsider):
@@ -117,7 +142,7 @@ def test_the_mid_year_pdf_and_word_leave_out_the_autumn_and_say_the_date(
 
 def test_before_the_cut_off_the_figures_are_marked_preliminary(client, amager, styregruppe):
     year = timezone.localdate().year
-    services.pools_create_year(partnership=amager, year=year)
+    services.pools_create_year(partnership=amager, year=year, templates=standard_pools())
     client.force_login(styregruppe)
     page = client.get(f"/p/amager/pools/{year}/recommendation/year_end/").content.decode()
     today = formats.date_format(timezone.localdate(), "j. F Y")

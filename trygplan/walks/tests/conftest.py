@@ -44,7 +44,7 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture
 def walk(amager):
-    return Walk.objects.create(
+    return Walk.private_objects.create(
         partnership=amager,
         title="Aftenvandring i Urbanplanen",
         starts_at=timezone.make_aware(datetime.datetime(2016, 10, 12, 19, 0)),
@@ -101,12 +101,16 @@ def police(amager):
 def byrumspulje_grant(partnership, user, *, title="Nye lamper i gangtunnelen", amount=12_000):
     """A Byrumspulje grant and an expense, made through the pools module's services."""
     from trygplan.pools import services as pools
+    from trygplan.pools.demo import standard_pools
     from trygplan.pools.models import Application, Pool
 
     status = Application.Status
-    pool = {p.kind: p for p in pools.pools_create_year(partnership=partnership, year=2016)}[
-        Pool.Kind.URBAN_SPACE
-    ]
+    pool = {
+        p.kind: p
+        for p in pools.pools_create_year(
+            partnership=partnership, year=2016, templates=standard_pools()
+        )
+    }[Pool.Kind.URBAN_SPACE]
     application, _created = pools.application_submit(
         pool=pool,
         data={

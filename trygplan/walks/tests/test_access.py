@@ -64,7 +64,7 @@ def test_only_coordinator_working_group_and_city_admin_edit_walks(
 def test_findings_of_another_partnership_are_never_visible(amager, tingbjerg, walk, koordinator):
     from trygplan.walks.models import Walk
 
-    other = Walk.objects.create(
+    other = Walk.private_objects.create(
         partnership=tingbjerg,
         title="Tingbjerg",
         starts_at=walk.starts_at,

@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from trygplan.audit.models import AuditEntry
-from trygplan.walks.models import Finding, FindingPhoto, FindingStep
+from trygplan.walks.models import Finding, FindingPhoto
+from trygplan.walks.workflow import FINDING
 
 from .conftest import INSIDE, OUTSIDE_AREA, jpeg_bytes
 
@@ -47,7 +48,7 @@ def test_a_finding_is_saved_with_number_step_and_audit(client, arbejdsgruppe, wa
     assert finding.status == Finding.Status.NEW
     assert finding.score_feeling == 1
     assert finding.created_by == arbejdsgruppe
-    assert FindingStep.objects.filter(finding=finding, to_status="new").exists()
+    assert FINDING.steps(finding).filter(to_state="new").exists()
     assert AuditEntry.objects.filter(object_id=finding.pk, action="create").exists()
 
 
@@ -66,7 +67,7 @@ def test_the_same_finding_sent_twice_is_saved_once(client, arbejdsgruppe, walk):
 def test_a_uuid_already_used_on_another_walk_is_refused(client, arbejdsgruppe, walk, findings):
     from trygplan.walks.models import Walk
 
-    other = Walk.objects.create(
+    other = Walk.private_objects.create(
         partnership=walk.partnership,
         title="Anden vandring",
         starts_at=walk.starts_at,
@@ -96,7 +97,7 @@ def test_a_photo_is_resized_and_its_gps_metadata_stripped(client, arbejdsgruppe,
     assert Image.open(io.BytesIO(jpeg_bytes())).getexif()  # the original has EXIF with GPS
     response = client.post(_url(walk), _data(photo=upload), **JSON)
     assert response.status_code == 201
-    photo = FindingPhoto.objects.get()
+    photo = FindingPhoto.private_objects.get()
     stored = Image.open(photo.image.path)
     assert max(stored.size) == 1600
     assert not stored.getexif()
@@ -112,7 +113,7 @@ def test_a_photo_that_is_not_an_image_is_refused_and_nothing_is_saved(client, ar
         "Filen er ikke et billede. Vælg et foto (JPEG, PNG, HEIF eller WebP)."
     ]
     assert not Finding.private_objects.exists()
-    assert not FindingPhoto.objects.exists()
+    assert not FindingPhoto.private_objects.exists()
 
 
 def test_a_20_mb_photo_is_refused_in_danish(client, arbejdsgruppe, walk):

@@ -1,5 +1,6 @@
 import datetime
 
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 from trygplan.partnerships.models import Organisation
 from trygplan.walks.models import Finding
@@ -35,7 +36,7 @@ def test_the_working_group_sets_owner_deadline_and_it_is_audited(client, arbejds
     assert finding.owner_label == "3B"
     assert finding.deadline == datetime.date(2016, 12, 1)
     entry = AuditEntry.objects.get(object_id=finding.pk, action="update")
-    assert entry.changes["Frist"] == ["–", "2016-12-01"]
+    assert changes_by_label(entry)["Frist"] == ["–", "1. december 2016"]
 
 
 def test_a_deadline_before_the_walk_is_refused_in_danish(client, arbejdsgruppe, findings):

@@ -2,8 +2,13 @@
 
 import csv
 import io
+import uuid
 
 import pytest
+
+from trygplan.walks.models import Finding
+
+from .conftest import INSIDE
 
 MAP = "/p/amager/walks/map/"
 GEOJSON = "/p/amager/walks/findings.geojson"
@@ -94,3 +99,36 @@ def test_the_map_and_geojson_use_few_queries(
         client.get(MAP)
     with django_assert_max_num_queries(8):
         client.get(GEOJSON)
+
+
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/x","Se bilag")',
+    "=1+1",
+    "@SUM(A1)",
+    "+A1",
+    "-2+3",
+]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_a_formula_typed_on_a_walk_is_inert_in_the_public_csv(client, arbejdsgruppe, walk, text):
+    client.force_login(arbejdsgruppe)
+    response = client.post(
+        f"/p/amager/walks/{walk.pk}/findings/",
+        {
+            "client_uuid": str(uuid.uuid4()),
+            "lon": INSIDE[0],
+            "lat": INSIDE[1],
+            "category": "lighting",
+            "description": text + "\x0b ved porten",
+        },
+        HTTP_ACCEPT="application/json",
+    )
+    assert response.status_code == 201, response.content
+    Finding.private_objects.filter(walk=walk).update(visibility=Finding.Visibility.PUBLIC)
+    client.logout()
+    response = client.get(CSV)
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][8] == "Beskrivelse"
+    assert rows[1][8] == "'" + text + " ved porten"

@@ -11,7 +11,7 @@ URL = "/p/amager/walks/report/"
 
 
 def _later_walk(walk, year):
-    return Walk.objects.create(
+    return Walk.private_objects.create(
         partnership=walk.partnership,
         title=f"Vandring {year}",
         starts_at=walk.starts_at.replace(year=year),

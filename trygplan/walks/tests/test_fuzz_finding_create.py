@@ -12,13 +12,14 @@ from hypothesis import strategies as st
 from trygplan.audit.models import AuditEntry
 from trygplan.core.forms import CONTROL_CHARACTERS
 from trygplan.core.tests.fuzzing import FUZZ, Requester, count_rows, files, rolled_back, typed
-from trygplan.walks.models import Category, Finding, FindingPhoto, FindingStep
+from trygplan.walks.models import Category, Finding, FindingPhoto
+from trygplan.workflows.models import Step
 
 from .conftest import INSIDE, OUTSIDE_AREA, jpeg_bytes
 
 pytestmark = pytest.mark.fuzz
 requester = Requester("walks: finding capture endpoint")
-MODELS = (Finding, FindingStep, FindingPhoto, AuditEntry)
+MODELS = (Finding, Step, FindingPhoto, AuditEntry)
 JSON = {"HTTP_ACCEPT": "application/json"}
 FIXED_UUID = "2b0c1a9e-7f7e-4f4a-9a59-2d5b3f1c0e11"  # a phone resending the same finding
 

@@ -6,7 +6,7 @@ from .conftest import jpeg_bytes
 
 
 def _photo(finding):
-    return FindingPhoto.objects.create(
+    return FindingPhoto.private_objects.create(
         finding=finding, image=ContentFile(jpeg_bytes(gps=False), name="f.jpg")
     )
 

@@ -14,7 +14,7 @@ from .conftest import jpeg_bytes, make_finding
 
 
 def test_a_photo_gets_a_random_name_in_the_private_storage(walk, private_media):
-    photo = FindingPhoto.objects.create(
+    photo = FindingPhoto.private_objects.create(
         finding=make_finding(walk, 1), image=ContentFile(jpeg_bytes(), name="Fru Hansen.jpg")
     )
     assert re.fullmatch(r"walks/\d{4}/[0-9a-f]{32}\.jpg", photo.image.name)
@@ -23,11 +23,11 @@ def test_a_photo_gets_a_random_name_in_the_private_storage(walk, private_media):
 
 
 def test_the_migration_moves_an_old_photo_out_of_media_root(walk, private_media, settings):
-    photo = FindingPhoto.objects.create(
+    photo = FindingPhoto.private_objects.create(
         finding=make_finding(walk, 1), image=ContentFile(jpeg_bytes(), name="a.jpg")
     )
     old = default_storage.save("walks/2016/IMG_0001.jpg", ContentFile(b"old photo"))
-    FindingPhoto.objects.filter(pk=photo.pk).update(image=old)
+    FindingPhoto.private_objects.filter(pk=photo.pk).update(image=old)
 
     move_to_private("walks", "findingphoto", "image", folder="walks")(apps, None)
 

@@ -25,7 +25,9 @@ def _setup(walk, findings):
     public = findings["public"]
     public.owner_organisation = Organisation.objects.get(key="3b")
     public.save()
-    FindingPhoto.objects.create(finding=public, image=ContentFile(jpeg_bytes(), name="f.jpg"))
+    FindingPhoto.private_objects.create(
+        finding=public, image=ContentFile(jpeg_bytes(), name="f.jpg")
+    )
 
 
 def test_the_pdf_lists_participants_and_findings_with_owners(client, koordinator, walk, findings):
@@ -86,3 +88,17 @@ def test_anonymous_and_outsiders_get_no_protocol(client, outsider, walk):
 def test_it_refuses_post(client, koordinator, walk):
     client.force_login(koordinator)
     assert client.post(f"/p/amager/walks/{walk.pk}/protocol.pdf").status_code == 405
+
+
+def test_a_control_character_in_the_notes_does_not_break_the_word_protocol(
+    client, koordinator, walk, findings
+):
+    walk.pre_meeting_notes = "Vi mødtes\x0bved Remiseparken."
+    walk.save()
+    client.force_login(koordinator)
+    response = client.get(f"/p/amager/walks/{walk.pk}/protocol.docx")
+    assert response.status_code == 200
+    paragraphs = [p.text for p in Document(io.BytesIO(response.content)).paragraphs]
+    assert "Vi mødtesved Remiseparken." in paragraphs
+    pdf = client.get(f"/p/amager/walks/{walk.pk}/protocol.pdf")
+    assert pdf.status_code == 200 and "Vi mødtes" in _pdf_text(pdf)

@@ -24,7 +24,7 @@ def _data(**overrides):
 def test_the_working_group_plans_a_walk_with_a_route(client, arbejdsgruppe, amager):
     client.force_login(arbejdsgruppe)
     response = client.post(URL, _data())
-    walk = Walk.objects.get()
+    walk = Walk.private_objects.get()
     assert response.status_code == 302
     assert response.url == walk.get_absolute_url()
     assert walk.route["coordinates"] == ROUTE["coordinates"]
@@ -36,7 +36,7 @@ def test_the_working_group_plans_a_walk_with_a_route(client, arbejdsgruppe, amag
 def test_a_walk_without_a_route_is_fine(client, arbejdsgruppe, amager):
     client.force_login(arbejdsgruppe)
     client.post(URL, _data(route=""))
-    assert Walk.objects.get().route is None
+    assert Walk.private_objects.get().route is None
 
 
 def test_a_route_outside_denmark_is_refused_in_danish(client, arbejdsgruppe, amager):
@@ -45,7 +45,7 @@ def test_a_route_outside_denmark_is_refused_in_danish(client, arbejdsgruppe, ama
     response = client.post(URL, _data(route=json.dumps(route)))
     assert response.status_code == 200
     assert "Ruten skal ligge i Danmark." in response.content.decode()
-    assert not Walk.objects.exists()
+    assert not Walk.private_objects.exists()
 
 
 def test_missing_date_and_title_are_explained(client, arbejdsgruppe, amager):
@@ -66,7 +66,7 @@ def test_read_only_roles_may_not_plan_walks(client, styregruppe, partner):
     for user in (styregruppe, partner):
         client.force_login(user)
         assert client.post(URL, _data()).status_code == 403
-    assert not Walk.objects.exists()
+    assert not Walk.private_objects.exists()
 
 
 def test_anonymous_and_outsiders_are_refused(client, outsider, amager):

@@ -26,7 +26,7 @@ def test_police_users_see_police_only_findings_on_the_walk(client, police, walk,
 def test_it_lists_earlier_findings_near_the_route_to_re_rate(client, koordinator, walk, findings):
     from trygplan.walks.models import Walk
 
-    later = Walk.objects.create(
+    later = Walk.private_objects.create(
         partnership=walk.partnership,
         title="Opfølgningsvandring",
         starts_at=walk.starts_at.replace(year=2017),

@@ -1,3 +1,4 @@
+from trygplan.audit.display import changes_by_label
 from trygplan.audit.models import AuditEntry
 
 
@@ -21,7 +22,7 @@ def test_the_coordinator_edits_notes_and_it_is_audited(client, koordinator, walk
     walk.refresh_from_db()
     assert walk.closing_meeting_notes == "3B tager lyset; kommunen stien."
     entry = AuditEntry.objects.get(object_id=walk.pk, action="update")
-    assert "Noter fra det afsluttende møde" in entry.changes
+    assert "Noter fra det afsluttende møde" in changes_by_label(entry)
 
 
 def test_the_edit_form_shows_the_existing_route(client, koordinator, walk):
