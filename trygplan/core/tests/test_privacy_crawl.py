@@ -102,6 +102,9 @@ NOT_LINKED = {
     "password_reset_complete": "after a reset; no data",
     "import_mapping": "needs an uploaded survey file; tested in surveys",
     "survey_publish": "POST only",
+    "stop": "the signed link in a mail to someone without an account; tested in notifications",
+    "figures_request": "POST only",
+    "contacts_save": "POST only",
 }
 START = [
     "/",
