@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -310,8 +310,8 @@ def _import_confirm(request, submission) -> HttpResponse:
                 user=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ValidationError as error:  # may name model fields the form does not have
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("%(count)s værdier er gemt.") % {"count": len(rows)})
             return redirect(submission)
@@ -439,6 +439,15 @@ def event_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return redirect(f"{reverse('followup:events', args=[slug])}#event-{event.pk}")
     context = _context(request, event.partnership, form=form, title=_("Ret arrangement"))
     return render(request, "followup/form.html", context)
+
+
+@require_GET
+def event_photo(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """Event photos are stored privately and served here, after the access check."""
+    photo = access.get_event_photo_for_read(request.user, slug, pk)
+    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @require_GET
