@@ -75,8 +75,9 @@ def test_members_list_walks_and_the_public_does_not(client, walk, partner):
 
 
 def test_the_working_group_records_progress(client, plan2016, arbejdsgruppe):
+    # counted by hand: deliverables counted from walks or events take no entries
     deliverable = Deliverable.objects.filter(
-        description__plan=plan2016, quantity__isnull=False
+        description__plan=plan2016, quantity__isnull=False, counts_from=""
     ).first()
     body = {"date": "2016-06-15", "count": 4, "note": "To møder"}
     response = client.post(
