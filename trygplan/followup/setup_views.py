@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.plans.access import visible_plans
+
 from . import access, setup_services
 from .models import Indicator, Reporter
 from .setup_forms import IndicatorForm, ReporterForm, TargetFormSet
@@ -18,9 +20,15 @@ from .setup_forms import IndicatorForm, ReporterForm, TargetFormSet
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
 
-def _context(partnership, **extra) -> dict:
-    back_url = reverse("followup:setup", args=[partnership.slug])
-    return {"partnership": partnership, "back_url": back_url, **extra}
+def _context(request, partnership, **extra) -> dict:
+    """What the follow-up pages' frame needs (its sub-navigation names the newest plan)."""
+    return {
+        "partnership": partnership,
+        "plan": visible_plans(request.user, partnership).order_by("-year").first(),
+        "can_read_private": True,
+        "back_url": reverse("followup:setup", args=[partnership.slug]),
+        **extra,
+    }
 
 
 @login_required
@@ -37,7 +45,7 @@ def setup(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__first_name")
     )
-    context = _context(partnership, indicators=indicators, reporters=reporters)
+    context = _context(request, partnership, indicators=indicators, reporters=reporters)
     return render(request, "followup/setup.html", context)
 
 
@@ -53,7 +61,7 @@ def _indicator_page(request, partnership, indicator, title: str) -> HttpResponse
         else:
             messages.success(request, _("“%(name)s” er gemt.") % {"name": saved.name})
             return redirect("followup:setup", partnership.slug)
-    context = _context(partnership, form=form, targets=targets, title=title)
+    context = _context(request, partnership, form=form, targets=targets, title=title)
     if indicator.pk and not indicator.values.exists():
         context.update(
             delete_url=reverse("followup:indicator_delete", args=[partnership.slug, indicator.key]),
@@ -102,7 +110,7 @@ def _reporter_page(request, partnership, reporter, title: str) -> HttpResponse:
             % {"user": saved.user, "org": saved.organisation.name},
         )
         return redirect("followup:setup", partnership.slug)
-    context = _context(partnership, form=form, title=title)
+    context = _context(request, partnership, form=form, title=title)
     if reporter.pk:
         context.update(
             delete_url=reverse("followup:reporter_delete", args=[partnership.slug, reporter.pk]),

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trygplan.accounts.models import ExternalIdentity
@@ -74,25 +75,23 @@ def user_invite(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            done = (
-                _("Invitationen er sendt til %(email)s.")
-                if created
-                else _("%(email)s har fået adgang og besked på e-mail.")
-            )
+            done = _("Invitationen er sendt til %(email)s.")
+            if not created:
+                done = _("%(email)s har fået adgang og besked på e-mail.")
             messages.success(request, done % {"email": membership.user.email})
             return redirect(_users_url(partnership))
-    context = {
-        "partnership": partnership,
-        "form": form,
-        "title": _("Inviter en bruger"),
-        "intro": _(
-            "Personen får en e-mail med et link til at vælge sin adgangskode. Har personen "
-            "allerede en bruger i Trygplan, får den adgang til partnerskabet med det samme."
-        ),
-        "submit": _("Send invitation"),
-        "back_url": _users_url(partnership),
-    }
-    return render(request, "core/edit_page.html", context)
+    context = {"partnership": partnership, "form": form, "back_url": _users_url(partnership)}
+    return render(request, "core/edit_page.html", context | INVITE_PAGE)
+
+
+INVITE_PAGE = {
+    "title": gettext_lazy("Inviter en bruger"),
+    "intro": gettext_lazy(
+        "Personen får en e-mail med et link til at vælge sin adgangskode. Har personen "
+        "allerede en bruger i Trygplan, får den adgang til partnerskabet med det samme."
+    ),
+    "submit": gettext_lazy("Send invitation"),
+}
 
 
 @login_required
