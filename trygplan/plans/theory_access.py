@@ -33,10 +33,11 @@ def frozen_by(partnership_id: int) -> Plan | None:
 
 
 def frozen_reason(plan: Plan) -> str:
+    status = _("offentliggjort") if plan.is_public else _("godkendt")
     return _(
         "Forandringsteorien kan ikke længere ændres: %(title)s er %(status)s, og alle "
         "partnerskabets planer bygger på den samme forandringsteori."
-    ) % {"title": plan.title, "status": plan.get_status_display().lower()}
+    ) % {"title": plan.title, "status": status}
 
 
 class TheoryFrozen(PermissionDenied):
