@@ -1,7 +1,10 @@
 """`make bench`: time the pages and renderings on the Amager demo; prints medians.
 
 Each bench/bench_*.py defines functions `bench_<what>(ctx)`; each is run once to warm up
-and then ROUNDS times. The database is a fresh SQLite file with the full demo loaded.
+and then ROUNDS times. A function that returns a number reports its own time in seconds (e.g.
+a rendering in a fresh process, without the process's start-up); one that raises `Skip` is
+listed with its reason. A module's `report(medians)` may add summary lines. The database is a
+fresh SQLite file with the full demo loaded.
 Usage: python -m bench [substring ...]   (only benchmarks whose name contains one of them)
 """
 
@@ -13,6 +16,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from bench import Skip
 
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "7"))
 
@@ -49,6 +54,7 @@ class Context:
 
 def main(selected: list[str]) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")  # the demo's loading logs every change
     database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
     os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     import django
@@ -59,32 +65,54 @@ def main(selected: list[str]) -> None:
     call_command("migrate", verbosity=0)
     ctx = Context()
     print(f"{'benchmark':55} {'median':>10} {'queries':>8}   (n={ROUNDS}, SQLite, full demo)")
+    medians: dict[str, float] = {}
+    for module in _modules():
+        for label, function in _benchmarks(module, selected):
+            median = _measure(label, function, ctx, connection)
+            if median is not None:
+                medians[label] = median
+        for line in getattr(module, "report", lambda medians: [])(medians):
+            print(line)
+
+
+def _modules():
     for module_info in sorted(pkgutil.iter_modules([str(Path(__file__).parent)])):
-        if not module_info.name.startswith("bench_"):
+        if module_info.name.startswith("bench_"):
+            yield importlib.import_module(f"bench.{module_info.name}")
+
+
+def _benchmarks(module, selected):
+    for name in sorted(dir(module)):
+        if not name.startswith("bench_"):
             continue
-        module = importlib.import_module(f"bench.{module_info.name}")
-        for name in sorted(dir(module)):
-            if not name.startswith("bench_"):
-                continue
-            label = f"{module_info.name[6:]}.{name[6:]}"
-            if selected and not any(part in label for part in selected):
-                continue
-            function = getattr(module, name)
-            queries = []
+        label = f"{module.__name__.removeprefix('bench.bench_')}.{name[6:]}"
+        if not selected or any(part in label for part in selected):
+            yield label, getattr(module, name)
 
-            def count(execute, sql, params, many, context, queries=queries):
-                queries.append(sql)
-                return execute(sql, params, many, context)
 
-            with connection.execute_wrapper(count):
-                function(ctx)
-            times = []
-            for _ in range(ROUNDS):
-                start = time.perf_counter()
-                function(ctx)
-                times.append(time.perf_counter() - start)
-            median_ms = statistics.median(times) * 1000
-            print(f"{label:55} {median_ms:8.1f} ms {len(queries):8d}")
+def _measure(label, function, ctx, connection) -> float | None:
+    """The median in seconds (printed in ms), or None when skipped."""
+    queries = []
+
+    def count(execute, sql, params, many, context, queries=queries):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    try:
+        with connection.execute_wrapper(count):
+            function(ctx)
+    except Skip as skip:
+        print(f"{label:55} skipped: {skip}")
+        return None
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        reported = function(ctx)
+        measured = time.perf_counter() - start
+        times.append(reported if isinstance(reported, float) else measured)
+    median = statistics.median(times)
+    print(f"{label:55} {median * 1000:8.1f} ms {len(queries):8d}")
+    return median
 
 
 if __name__ == "__main__":

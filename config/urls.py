@@ -17,6 +17,7 @@ urlpatterns = [
     path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
     path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
     path("", include("trygplan.surveys.urls")),
+    path("", include("trygplan.notifications.urls")),
 ]
 
 # Single sign-on, when its settings are given (config/settings/optional.py).

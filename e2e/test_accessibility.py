@@ -100,7 +100,7 @@ def findings(browser, live_server, django_db_setup, django_db_blocker):
 
     results = {}
     with django_db_blocker.unblock():
-        demo_load()
+        demo_load(reset=True)  # the full demo (the test database holds only the seed)
         walk = (
             Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
         )

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "trygplan.surveys",
     "trygplan.demo",
     "trygplan.operations",
+    "trygplan.notifications",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -235,6 +236,8 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Trygplan <trygplan@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# The site's public address, for links in mails (sent by the worker, outside any request).
+TRYGPLAN_BASE_URL = os.environ.get("TRYGPLAN_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # --- Background work ---------------------------------------------------------------------
 

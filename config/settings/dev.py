@@ -15,3 +15,8 @@ SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-use-in-production"  # no
 DEBUG = env_bool("DEBUG", True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# `make run` starts no worker: tasks (mails, documents) run at once, inside the request.
+# Run `trygplan db_worker` and set TRYGPLAN_DEV_TASK_QUEUE=1 to try the real queue.
+if not env_bool("TRYGPLAN_DEV_TASK_QUEUE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -78,3 +78,28 @@ class VersionedMixin:
         if self.is_bound:
             self.data = self.data.copy()
             self.data[self.add_prefix("version")] = version
+
+
+class ReasonMixin:
+    """A "why" field on a form that changes something recorded: required where the change
+    must be explained (`reason_required()`, e.g. in an amendment of an approved plan), and
+    stored as the audit entry's reason."""
+
+    reason_label = _("Hvorfor ændres det?")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        required = self.reason_required()
+        self.fields["reason"] = forms.CharField(
+            label=self.reason_label,
+            required=required,
+            max_length=1000,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Står i planens historik.")
+            if not required
+            else _("Et tillæg skal begrunde hver ændring; begrundelsen står i historikken."),
+            error_messages={"required": _("Skriv hvorfor det ændres.")},
+        )
+
+    def reason_required(self) -> bool:
+        return False

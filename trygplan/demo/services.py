@@ -35,7 +35,7 @@ from trygplan.workflows.models import Step
 
 SEED_DIR = Path(__file__).parent / "seed"
 # Modules that add invented demo data of their own: each has demo.load_demo(partnership, plan).
-DEMO_MODULES = ["pools", "walks", "followup", "surveys"]
+DEMO_MODULES = ["pools", "walks", "followup", "surveys", "plans"]
 DEMO_PASSWORD = "trygplan-demo"
 AREA_FILE = "kk_udsatte_byomraader.geojson"
 AREA_CREDIT = "Københavns Kommune (Open Data DK), CC BY 4.0: Udsatte byområder, “Urbanplanen mv.”"
@@ -123,9 +123,13 @@ def _descriptions(plan, seed, results, focus_areas, orgs) -> dict[str, ActivityD
                 order=position,
                 text=item["text"].strip(),
                 quantity=item.get("quantity"),
+                quantity_max=item.get("quantity_max"),
                 unit=item.get("unit", ""),
                 comparator=item.get("comparator", ""),
                 period=item.get("period", ""),
+                counts_people=item.get("counts_people", False),
+                counts_from=item.get("counts_from", ""),
+                counts_event_kind=item.get("counts_event_kind", ""),
             )
         descriptions[description.key] = description
     return descriptions

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core import signing
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.forms import StyledMixin
@@ -87,6 +88,16 @@ class ReasonForm(StyledMixin, forms.Form):
         self.style_widgets()
 
 
+def require_plan_year(day, plan) -> None:
+    """What was delivered belongs to the plan's year, and has happened."""
+    if day > timezone.localdate():
+        raise forms.ValidationError(_("Datoen kan ikke ligge i fremtiden."))
+    if day.year != plan.year:
+        raise forms.ValidationError(
+            _("Datoen skal ligge i %(year)s, planens år.") % {"year": plan.year}
+        )
+
+
 class ProgressForm(StyledMixin, forms.ModelForm):
     class Meta:
         model = DeliverableProgress
@@ -97,12 +108,20 @@ class ProgressForm(StyledMixin, forms.ModelForm):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.plan = plan
         field = self.fields["deliverable"]
+        # Deliverables counted from walks or events held are never typed twice.
         field.queryset = Deliverable.objects.filter(
-            description__plan=plan, quantity__isnull=False
+            description__plan=plan, quantity__isnull=False, counts_from=""
         ).select_related("description")
         field.label_from_instance = lambda item: f"{item.description.title}: {item.text[:80]}"
         self.style_widgets()
+
+    def clean_date(self):
+        day = self.cleaned_data.get("date")
+        if day:
+            require_plan_year(day, self.plan)
+        return day
 
 
 class DecimalCommaField(forms.CharField):
@@ -315,6 +334,20 @@ class EventForm(StyledMixin, forms.ModelForm):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("Arrangementet kan ikke slutte før det starter."))
+        key = cleaned.get("activity_key")
+        if starts and key:
+            year = timezone.localtime(starts).year
+            if not Activity.objects.filter(
+                plan__partnership=self.instance.partnership, plan__year=year, key=key
+            ).exists():
+                self.add_error(
+                    "activity_key",
+                    _(
+                        "Aktiviteten er ikke med i tryghedsplanen for %(year)s, arrangementets "
+                        "år. Vælg en aktivitet fra %(year)s, eller ingen bestemt aktivitet."
+                    )
+                    % {"year": year},
+                )
         if cleaned.get("photo") and not cleaned.get("photo_consent"):
             self.add_error(
                 "photo_consent",

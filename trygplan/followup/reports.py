@@ -10,13 +10,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trygplan.lib import drawing
 from trygplan.lib.money import format_kroner
 from trygplan.lib.numbers import format_number
-from trygplan.lib.small_numbers import is_small, small_label, suppress_difference
-from trygplan.plans.models import BudgetLine, Deliverable, Plan, Result
+from trygplan.lib.small_numbers import is_small, small_label, suppress, suppress_difference
+from trygplan.plans.models import ActivityDescription, BudgetLine, Deliverable, Plan, Result
 from trygplan.plans.overview import plan_activities
 
 from . import status as rules
@@ -41,6 +42,20 @@ class DeliverableRow:
     result: rules.DeliverableStatus
     rule: str
     entries: list
+    counted: int = 0  # walks or events held that count toward it (`Deliverable.counts_from`)
+    part_of: str = ""  # the sub-activity it belongs to, when not the row's own description
+
+    @property
+    def done_shown(self):
+        """What was delivered, as it may be shown: "<5" for a small count of people."""
+        done = self.result.done
+        return suppress(done) if self.deliverable.counts_people else done
+
+    @property
+    def shown_entries(self) -> list[tuple]:
+        """(entry, its count as it may be shown)."""
+        people = self.deliverable.counts_people
+        return [(e, suppress(int(e.count)) if people else e.count) for e in self.entries]
 
 
 @dataclass
@@ -51,13 +66,78 @@ class BoardRow:
     untyped: int = 0  # deliverables without a number: listed on the activity's page
 
 
-def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
+@dataclass
+class _Held:
+    """What the partnership held in the plan's year, up to the board's day: the dates of
+    safety walks walked and of events by kind (two queries)."""
+
+    walks: list[date]
+    events: list[tuple[str, date]]
+
+    def count(self, deliverable: Deliverable, window: rules.Window, on: date) -> int:
+        def inside(day: date) -> bool:
+            return window.start <= day <= min(window.end, on)
+
+        if deliverable.counts_from == Deliverable.CountsFrom.SAFETY_WALKS:
+            return sum(1 for day in self.walks if inside(day))
+        if deliverable.counts_from == Deliverable.CountsFrom.EVENTS:
+            kind = deliverable.counts_event_kind
+            return sum(1 for k, day in self.events if inside(day) and (not kind or k == kind))
+        return 0
+
+
+def _held(partnership, years: range) -> _Held:
+    from trygplan.walks.models import Walk
+
+    walked = [Walk.Status.WALKED, Walk.Status.PROTOCOL_SENT, Walk.Status.FOLLOW_UP_HELD]
+    walks = Walk.private_objects.filter(
+        partnership=partnership, status__in=walked, starts_at__year__in=years
+    )
+    events = Event.private_objects.filter(partnership=partnership, starts_at__year__in=years)
+    return _Held(
+        walks=[timezone.localdate(moment) for moment in walks.values_list("starts_at", flat=True)],
+        events=[
+            (kind, timezone.localdate(moment))
+            for kind, moment in events.values_list("kind", "starts_at")
+        ],
+    )
+
+
+def _deliverable_row(deliverable, plan, on, held, part_of="") -> DeliverableRow:
     partnership = plan.partnership
+    window = rules.window_for(
+        deliverable.period, plan.year, partnership.period_start, partnership.period_end
+    )
+    entries = [e for e in deliverable.progress_entries.all() if e.date <= on]
+    counted = held.count(deliverable, window, on)
+    result = rules.deliverable_status(
+        comparator=deliverable.comparator,
+        target=rules.target_for_window(deliverable.quantity, deliverable.period),
+        target_max=rules.target_for_window(deliverable.quantity_max, deliverable.period),
+        done=counted + sum(int(e.count) for e in entries if window.start <= e.date <= window.end),
+        window=window,
+        on=on,
+    )
+    rule = rules.rule_text(deliverable.comparator)
+    return DeliverableRow(deliverable, result, rule, entries, counted, part_of)
+
+
+def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
+    """One row per activity of the overview, with the typed deliverables of its description
+    and of the description's sub-activities (shown under the row, named)."""
+    deliverables = Prefetch(
+        "deliverables", queryset=Deliverable.objects.prefetch_related("progress_entries")
+    )
     activities = plan_activities(plan).prefetch_related(
+        Prefetch("description__deliverables", queryset=deliverables.queryset),
         Prefetch(
-            "description__deliverables",
-            queryset=Deliverable.objects.prefetch_related("progress_entries"),
-        )
+            "description__children",
+            queryset=ActivityDescription.objects.prefetch_related(deliverables),
+        ),
+    )
+    partnership = plan.partnership
+    held = _held(
+        partnership, range(partnership.period_start, max(partnership.period_end, plan.year) + 1)
     )
     rows, seen_descriptions = [], set()
     for activity in activities:
@@ -71,23 +151,13 @@ def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
         # a description covering several rows (the pools) is shown once, at its first row
         if description is not None and description.pk not in seen_descriptions:
             seen_descriptions.add(description.pk)
-            for deliverable in description.deliverables.all():
-                if not deliverable.is_typed:
-                    row.untyped += 1
-                    continue
-                window = rules.window_for(
-                    deliverable.period, plan.year, partnership.period_start, partnership.period_end
-                )
-                entries = [e for e in deliverable.progress_entries.all() if e.date <= on]
-                result = rules.deliverable_status(
-                    comparator=deliverable.comparator,
-                    target=rules.target_for_window(deliverable.quantity, deliverable.period),
-                    done=sum(e.count for e in entries if window.start <= e.date <= window.end),
-                    window=window,
-                    on=on,
-                )
-                rule = rules.rule_text(deliverable.comparator)
-                row.deliverables.append(DeliverableRow(deliverable, result, rule, entries))
+            parts = [(description, "")] + [(c, c.title) for c in description.children.all()]
+            for part, title in parts:
+                for deliverable in part.deliverables.all():
+                    if not deliverable.is_typed:
+                        row.untyped += 1
+                        continue
+                    row.deliverables.append(_deliverable_row(deliverable, plan, on, held, title))
         rows.append(row)
     return rows
 

@@ -4,11 +4,13 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
 
+from . import access
 from .models import EventPhoto, IndicatorValue, Submission
 from .workflow import SUBMISSION
 
@@ -82,11 +84,26 @@ def submission_transition(*, submission: Submission, action: str, user, reason: 
     return SUBMISSION.apply(submission, action, user=user, comment=reason)
 
 
+def _require_recordable(entry, user) -> None:
+    """Who records progress (the people who run the plan), and when: in the plan's year."""
+    plan = entry.deliverable.description.plan
+    if not access.can_record(user, plan.partnership):
+        raise PermissionDenied(_("Kun koordinator og arbejdsgruppe kan registrere opfølgning."))
+    if entry.date > timezone.localdate() or entry.date.year != plan.year:
+        raise ValidationError(
+            {
+                "date": _("Datoen skal ligge i %(year)s, planens år, og ikke i fremtiden.")
+                % {"year": plan.year}
+            }
+        )
+
+
 @transaction.atomic
 def progress_add(*, form, user):
     """Save a DeliverableProgress form and record it on the activity's history."""
     entry = form.save(commit=False)
     entry.created_by = user if user.is_authenticated else None
+    _require_recordable(entry, user)
     entry.full_clean()
     entry.save()
     description = entry.deliverable.description
@@ -122,6 +139,7 @@ def progress_update(*, form, user, reason: str):
     if not reason.strip():
         raise ValidationError(_("Skriv hvorfor registreringen rettes."))
     entry = form.save(commit=False)
+    _require_recordable(entry, user)
     entry.full_clean()
     entry.save()
     changes = form_changes(form)

@@ -1,6 +1,6 @@
 """The follow-up rules as pure functions: pro-rata expectation, forecast, status, the band.
 
-Deliverables (a typed `plans.Deliverable`: quantity, comparator, period):
+Deliverables (a typed `plans.Deliverable`: quantity (and quantity_max), comparator, period):
 - The assessment window is the plan's calendar year; for "i planperioden" it is the
   partnership's whole period. A per-half-year/quarter/month quantity is multiplied up to
   the window (4 per quarter -> 16 a year), so progress is always judged on the year.
@@ -8,7 +8,10 @@ Deliverables (a typed `plans.Deliverable`: quantity, comparator, period):
 - Forecast: what is done so far, divided by the elapsed share (straight-line).
 - Status, while the window runs (forecast against target):
     at least  on track ≥ 85 % of target; at risk ≥ 70 %; else off track
-    exactly   on track within ±15 %;     at risk within ±30 %; else off track
+    exactly   as at least: the seed's "8 unge årligt" is a commitment to deliver 8, and
+              delivering 9 meets it (the extra one is shown, `DeliverableStatus.extra`)
+    between   on track from 85 % of the least to the most + 15 %; at risk from 70 % of the
+              least; else off track ("1-2 årlige tryghedsvandringer")
     at most   on track ≤ target;          at risk ≤ target + 15 %; else off track
   Before the window: not started. After it: met or missed, judged on what was done.
   A deliverable without a number has no status ("ingen talmål").
@@ -102,50 +105,63 @@ class DeliverableStatus:
     expected: Decimal | None
     forecast: int | None
     comparator: str
+    target_max: int | None = None  # the most, for "between"
 
     @property
     def label(self) -> str:
         return str(Status.labels[self.status])
 
+    @property
+    def extra(self) -> int:
+        """What was delivered beyond an exact target (shown beside "met")."""
+        if self.comparator == "exactly" and self.target is not None and self.done > self.target:
+            return self.done - self.target
+        return 0
+
 
 def deliverable_status(
-    *, comparator: str, target: int | None, done: int, window: Window, on: date
+    *,
+    comparator: str,
+    target: int | None,
+    done: int,
+    window: Window,
+    on: date,
+    target_max: int | None = None,
 ) -> DeliverableStatus:
     expected = expected_by(target, window, on)
     predicted = forecast(done, window, on)
-    result = DeliverableStatus(Status.NO_TARGET, target, done, expected, predicted, comparator)
+    result = DeliverableStatus(
+        Status.NO_TARGET, target, done, expected, predicted, comparator, target_max
+    )
     if target is None:
         return result
     if predicted is None:
         result.status = Status.NOT_STARTED
     elif on >= window.end:
-        result.status = Status.MET if _met(comparator, target, done) else Status.MISSED
+        result.status = Status.MET if _met(comparator, target, done, target_max) else Status.MISSED
     else:
-        result.status = _judge(comparator, Decimal(target), Decimal(predicted))
+        result.status = _judge(comparator, Decimal(target), Decimal(predicted), target_max)
     return result
 
 
-def _met(comparator: str, target: int, done: int) -> bool:
+def _met(comparator: str, target: int, done: int, target_max: int | None = None) -> bool:
     if comparator == "at_most":
         return done <= target
-    if comparator == "exactly":
-        return done == target
-    return done >= target
+    if comparator == "between" and target_max is not None:
+        return target <= done <= target_max
+    return done >= target  # at least, and exactly (more than promised is delivered)
 
 
-def _judge(comparator: str, target: Decimal, predicted: Decimal) -> str:
+def _judge(comparator: str, target: Decimal, predicted: Decimal, target_max=None) -> str:
     if comparator == "at_most":
         if predicted <= target:
             return Status.ON_TRACK
         return Status.AT_RISK if predicted <= target * (1 + BAND) else Status.OFF_TRACK
+    if comparator == "between" and target_max is not None and predicted > target_max * (1 + BAND):
+        return Status.AT_RISK
     if target == 0:  # "at least 0" or "exactly 0"
-        return Status.ON_TRACK if comparator != "exactly" or predicted == 0 else Status.OFF_TRACK
+        return Status.ON_TRACK
     share = predicted / target
-    if comparator == "exactly":
-        gap = abs(share - 1)
-        if gap <= BAND:
-            return Status.ON_TRACK
-        return Status.AT_RISK if gap <= AT_RISK else Status.OFF_TRACK
     if share >= 1 - BAND:
         return Status.ON_TRACK
     return Status.AT_RISK if share >= 1 - AT_RISK else Status.OFF_TRACK
@@ -155,8 +171,15 @@ def rule_text(comparator: str) -> str:
     """The rule shown beside a deliverable's status."""
     if comparator == "at_most":
         return _("På sporet hvis prognosen højst er målet; i risiko op til 15 % over.")
+    if comparator == "between":
+        return _(
+            "På sporet hvis prognosen ligger fra 85 % af det mindste til 15 % over det højeste; "
+            "i risiko fra 70 %."
+        )
     if comparator == "exactly":
-        return _("På sporet hvis prognosen er inden for ±15 % af målet; i risiko inden for ±30 %.")
+        return _(
+            "På sporet hvis prognosen er mindst 85 % af målet; mere end målet er også opfyldt."
+        )
     return _("På sporet hvis prognosen er mindst 85 % af målet; i risiko fra 70 %.")
 
 
@@ -173,21 +196,3 @@ def indicator_on_track(value, target, *, higher_is_better: bool) -> bool | None:
 def band_around(target) -> tuple[Decimal, Decimal]:
     target = Decimal(target)
     return target * (1 - BAND), target * (1 + BAND)
-
-
-def change_from_baseline(value, baseline) -> tuple[Decimal | None, Decimal | None]:
-    """(difference, percent); percent is None when the baseline is zero."""
-    if value is None or baseline is None:
-        return None, None
-    difference = Decimal(value) - Decimal(baseline)
-    if Decimal(baseline) == 0:
-        return difference, None
-    return difference, (difference / Decimal(baseline) * 100).quantize(Decimal("0.1"))
-
-
-def is_improvement(value, baseline, *, higher_is_better: bool) -> bool | None:
-    if value is None or baseline is None:
-        return None
-    if Decimal(value) == Decimal(baseline):
-        return False
-    return (Decimal(value) > Decimal(baseline)) == higher_is_better

@@ -74,3 +74,26 @@ def to_html(text: str, footnote_numbers: dict[str, int] | None = None) -> str:
             items = "".join(f"<li>{inline(item)}</li>" for item in block["items"])
             html.append(f"<ul>{items}</ul>")
     return "\n".join(html)
+
+
+def word_diff(old: str, new: str) -> str:
+    """The change from `old` to `new`, word by word, as HTML: removed words in <del>, added
+    in <ins>, everything escaped. Empty when the texts are the same."""
+    import difflib
+
+    from django.utils.safestring import mark_safe
+
+    if (old or "") == (new or ""):
+        return ""
+    before, after = re.split(r"(\s+)", old or ""), re.split(r"(\s+)", new or "")
+    parts = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(before[i1:i2])))
+            continue
+        if i2 > i1:
+            parts.append(f"<del>{escape(''.join(before[i1:i2]))}</del>")
+        if j2 > j1:
+            parts.append(f"<ins>{escape(''.join(after[j1:j2]))}</ins>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped above

@@ -91,7 +91,7 @@ class BudgetLineAdmin(PlanContentAdmin):
 
     def is_frozen(self, obj) -> bool:
         # An earlier year's line in a later plan is what that year's plan approved.
-        return super().is_frozen(obj) or obj.year != obj.activity.plan.year
+        return super().is_frozen(obj) or obj.year < obj.activity.plan.year
 
 
 @admin.register(Footnote)

@@ -24,6 +24,7 @@ from django.utils.translation import ngettext
 from trygplan.lib.money import format_kroner
 from trygplan.lib.text import footnote_keys
 
+from .history import History, history_differences, plan_history
 from .models import Activity, ActivityDescription, BudgetLine, Plan, Result
 
 ERROR = "error"
@@ -53,6 +54,7 @@ class PlanData:
     descriptions: list[ActivityDescription]
     results: list[Result]
     footnote_keys: set[str]
+    history: History
 
     def url(self, name: str, *args) -> str:
         return reverse(f"plans:{name}", args=[self.plan.partnership.slug, self.plan.year, *args])
@@ -73,7 +75,7 @@ class PlanData:
         return (_("Planens indstillinger"), self.url("settings"))
 
 
-def load_plan_data(plan: Plan, activities=None) -> PlanData:
+def load_plan_data(plan: Plan, activities=None, history: History | None = None) -> PlanData:
     """`activities` may be given when already loaded with their budget lines
     (`overview.plan_activities`), to save the queries."""
     if activities is None:
@@ -94,6 +96,7 @@ def load_plan_data(plan: Plan, activities=None) -> PlanData:
         descriptions=descriptions,
         results=list(Result.objects.filter(partnership_id=plan.partnership_id)),
         footnote_keys=set(plan.footnotes.exclude(key="").values_list("key", flat=True)),
+        history=history or plan_history(plan, activities),
     )
 
 
@@ -242,9 +245,7 @@ def check_ended(data: PlanData):
 
 def check_new(data: PlanData):
     for activity in data.activities:
-        earlier = sorted(
-            {line.year for line in activity.budget_lines.all() if line.year < data.plan.year}
-        )
+        earlier = [year for year in data.history.years if data.history.amount(activity.key, year)]
         if activity.is_new and earlier:
             yield CheckResult(
                 "NEW_HAS_HISTORY",
@@ -269,6 +270,30 @@ def check_deliverables(data: PlanData):
                     % {"text": deliverable.text[:80]},
                     [data.description_target(description)],
                 )
+
+
+def check_history(data: PlanData):
+    """A line this plan carries for an earlier year must say what that year's approved plan
+    says: history is what was approved, and only an amendment of that year changes it."""
+    for activity, year, mine, approved in history_differences(
+        data.plan, data.activities, data.history
+    ):
+        yield CheckResult(
+            "HISTORY_DIFFERS",
+            ERROR,
+            _(
+                "%(activity)s: %(year)s står til %(mine)s, men den godkendte plan for "
+                "%(year)s siger %(approved)s. Tidligere år ændres kun med et tillæg til det "
+                "års plan."
+            )
+            % {
+                "activity": activity,
+                "year": year,
+                "mine": format_kroner(mine),
+                "approved": format_kroner(approved),
+            },
+            [data.activity_target(activity)],
+        )
 
 
 def check_footnotes(data: PlanData):
@@ -296,6 +321,7 @@ RULES = [
     check_negative,
     check_ended,
     check_new,
+    check_history,
     check_responsible,
     check_deliverables,
     check_footnotes,
@@ -304,15 +330,17 @@ RULES = [
 ]
 
 
+# Rules other modules add in their AppConfig.ready() (the pools module checks that no pool's
+# money falls below what it has granted), so plans need not import them.
+EXTRA_RULES: list = []
+
+
 def run_checks_on(data: PlanData) -> list[CheckResult]:
-    found = [result for rule in RULES for result in rule(data)]
+    found = [result for rule in RULES + EXTRA_RULES for result in rule(data)]
     return sorted(found, key=lambda result: result.severity != ERROR)
 
 
-def run_checks(plan: Plan, activities=None) -> list[CheckResult]:
-    """Every rule's findings for the plan, errors first."""
-    return run_checks_on(load_plan_data(plan, activities))
-
-
-def has_errors(plan: Plan) -> bool:
-    return any(result.is_error for result in run_checks(plan))
+def run_checks(plan: Plan, activities=None, history: History | None = None) -> list[CheckResult]:
+    """Every rule's findings for the plan, errors first (`history`: `plans.history.plan_history`
+    when the caller has it already)."""
+    return run_checks_on(load_plan_data(plan, activities, history))

@@ -119,10 +119,18 @@ def plan_settings(request: HttpRequest, slug: str, year: int) -> HttpResponse:
 def activity_create(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_edit(request.user, slug, year)
     form = NewActivityForm(request.POST or None, instance=Activity(plan=plan))
-    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
-        activity = form.instance
-        messages.success(request, _("Aktiviteten er tilføjet som ny i %(y)s.") % {"y": plan.year})
-        return redirect(activity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            activity = services.activity_create(form=form, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Aktiviteten er tilføjet som ny i %(y)s. Skriv nu dens beskrivelse.")
+                % {"y": plan.year},
+            )
+            return redirect("plans:description_edit", slug, year, activity.description.key)
     context = _edit_context(request, plan, form=form, title=_("Ny aktivitet"), back=plan)
     return render(request, "plans/edit.html", context)
 
@@ -178,12 +186,22 @@ def transition(request: HttpRequest, slug: str, year: int, action: str) -> HttpR
 
 
 def _plan_by_code(user, partnership, code: str) -> Plan | None:
-    """ "2016" (the newest visible version of 2016) or "2016-1" (amendment 1)."""
+    """ "2016" (the original 2016 plan) or "2016-1" (amendment 1): one exact version."""
     year, _sep, amendment = (code or "").partition("-")
     if not year.isdigit() or (amendment and not amendment.isdigit()):
         return None
     plans = plan_access.visible_plans(user, partnership)
-    return plans.versions_of(int(year), int(amendment) if amendment else None).first()
+    return plans.versions_of(int(year), int(amendment or 0)).first()
+
+
+def _compared_with(plans: list[Plan], new: Plan) -> Plan | None:
+    """What a plan is compared with by default: an amendment with the version it amends, a
+    plan with the previous year's newest approved version (else its newest version)."""
+    if new.amendment and new.based_on_id:
+        return next((p for p in plans if p.pk == new.based_on_id), None)
+    earlier = [p for p in plans if p.year == new.year - 1]
+    approved = [p for p in earlier if p.is_frozen]
+    return (approved or earlier or [None])[0]
 
 
 def _diff_plans(request: HttpRequest, slug: str):
@@ -191,8 +209,10 @@ def _diff_plans(request: HttpRequest, slug: str):
     plans = list(plan_access.visible_plans(request.user, partnership))
     old = _plan_by_code(request.user, partnership, request.GET.get("from", ""))
     new = _plan_by_code(request.user, partnership, request.GET.get("to", ""))
-    if old is None and new is None and len(plans) >= 2:
-        new, old = plans[0], plans[1]
+    if new is None and old is None and plans:
+        new = plans[0]
+    if old is None and new is not None and "from" not in request.GET:
+        old = _compared_with(plans, new)
     return partnership, plans, old, new
 
 

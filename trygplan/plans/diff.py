@@ -2,7 +2,9 @@
 
 Activities are matched by their stable `key`. Money is the partnership's own funds per
 year, as in the overview table; each row compares the amount in each plan's own year
-(2016 in the 2016 plan with 2017 in the 2017 plan), and lists changed earlier years.
+(2016 in the 2016 plan with 2017 in the 2017 plan), and lists changed earlier years. The
+texts of an activity's description (description, target group, timeline, deliverables, ...)
+are compared word by word (`text_changes`, HTML with <del> and <ins>).
 """
 
 from dataclasses import dataclass, field
@@ -11,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trygplan.lib.money import format_kroner
+from trygplan.lib.text import word_diff
 
-from .models import Plan
-from .overview import build_overview, join_danish
+from .models import ActivityDescription, Plan
+from .overview import build_overview, join_danish, plan_activities
 
 ADDED, REMOVED, CHANGED, SAME = "added", "removed", "changed", "same"
 
@@ -43,6 +46,7 @@ class DiffRow:
     old_amount: int  # in the old plan's year
     new_amount: int  # in the new plan's year
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, old, new)
+    text_changes: list[tuple[str, str]] = field(default_factory=list)  # (what, word diff HTML)
 
     @property
     def activity(self):
@@ -99,9 +103,37 @@ def _money_changes(old_amounts: dict, new_amounts: dict, years) -> list[tuple[st
     return changes
 
 
+def _description_texts(activity) -> dict[str, str]:
+    description = activity.description
+    if description is None:
+        return {}
+    texts = {str(_("Titel")): description.title}
+    for name in ActivityDescription.TEXT_FIELDS:
+        label = str(ActivityDescription._meta.get_field(name).verbose_name).capitalize()
+        texts[label] = getattr(description, name)
+    texts[str(_("Leverancer"))] = "\n".join(d.text for d in description.deliverables.all())
+    return texts
+
+
+def _text_changes(old, new) -> list[tuple[str, str]]:
+    before, after = _description_texts(old), _description_texts(new)
+    changes = []
+    for label in dict.fromkeys([*before, *after]):
+        html = word_diff(before.get(label, ""), after.get(label, ""))
+        if html:
+            changes.append((label, html))
+    return changes
+
+
+def _rows(plan: Plan) -> dict:
+    """The plan's own activities (not the earlier plans' ended rows the overview adds)."""
+    activities = plan_activities(plan).prefetch_related("description__deliverables")
+    overview = build_overview(plan, activities)
+    return {row.activity.key: row for row in overview.rows if not row.is_gone}
+
+
 def plan_diff(old: Plan, new: Plan) -> PlanDiff:
-    old_rows = {row.activity.key: row for row in build_overview(old).rows}
-    new_rows = {row.activity.key: row for row in build_overview(new).rows}
+    old_rows, new_rows = _rows(old), _rows(new)
     common_years = range(min(old.year, new.year) - 10, min(old.year, new.year) + 1)
     rows = []
     for key in list(old_rows) + [key for key in new_rows if key not in old_rows]:
@@ -124,9 +156,13 @@ def plan_diff(old: Plan, new: Plan) -> PlanDiff:
                         format_kroner(new_amount),
                     )
                 )
-            kind = CHANGED if changes else SAME
-        rows.append(DiffRow(key, kind, before and before.activity, after and after.activity,
-                            old_amount, new_amount, changes))  # fmt: skip
+            texts = _text_changes(before.activity, after.activity)
+            kind = CHANGED if changes or texts else SAME
+        row = DiffRow(key, kind, before and before.activity, after and after.activity,
+                      old_amount, new_amount, changes)  # fmt: skip
+        if before is not None and after is not None:
+            row.text_changes = texts
+        rows.append(row)
     rows.sort(key=lambda row: (row.activity.number is None, row.activity.number or 0, row.key))
     return PlanDiff(old=old, new=new, rows=rows)
 
@@ -160,7 +196,10 @@ def diff_table(diff: PlanDiff) -> tuple[list[str], list[list]]:
             row.old_amount,
             row.new_amount,
             row.difference,
-            "; ".join(f"{what}: {old} → {new}" for what, old, new in row.changes),
+            "; ".join(
+                [f"{what}: {old} → {new}" for what, old, new in row.changes]
+                + [_("Tekst ændret: %(what)s") % {"what": what} for what, _html in row.text_changes]
+            ),
         ]
         for row in diff.rows
     ]

@@ -3,14 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from trygplan.core.forms import KronerField, StyledMixin, VersionedMixin
+from trygplan.core.forms import KronerField, ReasonMixin, StyledMixin, VersionedMixin
 from trygplan.lib.text import ascii_slug
-from trygplan.partnerships.models import Organisation
 
-from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Plan, Result
+from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Plan
 
 
-class ActivityForm(VersionedMixin, StyledMixin, forms.ModelForm):
+class PlanReasonMixin(ReasonMixin):
+    """An amendment (tillæg) of an approved plan asks why for each change."""
+
+    def reason_required(self) -> bool:
+        plan = plan_of(self.instance)
+        return bool(plan and plan.amendment)
+
+
+def plan_of(instance):
+    if isinstance(instance, Plan):
+        return instance
+    if isinstance(instance, BudgetLine):
+        return instance.activity.plan
+    return getattr(instance, "plan", None)
+
+
+class ActivityForm(PlanReasonMixin, VersionedMixin, StyledMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
@@ -48,35 +63,7 @@ class ActivityForm(VersionedMixin, StyledMixin, forms.ModelForm):
         return number
 
 
-class DescriptionForm(VersionedMixin, StyledMixin, forms.ModelForm):
-    class Meta:
-        model = ActivityDescription
-        fields = [
-            "title",
-            "description",
-            "target_group",
-            "timeline",
-            "results",
-            "responsible_organisations",
-            "responsible_text",
-            "economy_text",
-        ]
-        widgets = {
-            "results": forms.CheckboxSelectMultiple,
-            "responsible_organisations": forms.SelectMultiple(attrs={"size": 8}),
-        }
-        error_messages = {"title": {"required": _("Beskrivelsen skal have en titel.")}}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["results"].queryset = Result.objects.filter(
-            partnership=self.instance.plan.partnership
-        )
-        self.fields["responsible_organisations"].queryset = Organisation.objects.all()
-        self.style_widgets()
-
-
-class BudgetLineForm(VersionedMixin, StyledMixin, forms.ModelForm):
+class BudgetLineForm(PlanReasonMixin, VersionedMixin, StyledMixin, forms.ModelForm):
     amount = KronerField(label=_("Beløb (kr.)"))
 
     class Meta:
@@ -96,10 +83,18 @@ class BudgetLineForm(VersionedMixin, StyledMixin, forms.ModelForm):
     def clean_year(self):
         year = self.cleaned_data["year"]
         plan_year = self.instance.activity.plan.year
-        if not plan_year - 10 <= year <= plan_year + 5:
+        if year < plan_year:
+            raise forms.ValidationError(
+                _(
+                    "%(year)s er et tidligere år: beløbet er det, planen for %(year)s godkendte, "
+                    "og det ændres kun med et tillæg til den plan."
+                ),
+                params={"year": year},
+            )
+        if year > plan_year + 5:
             raise forms.ValidationError(
                 _("Året skal ligge mellem %(low)s og %(high)s."),
-                params={"low": plan_year - 10, "high": plan_year + 5},
+                params={"low": plan_year, "high": plan_year + 5},
             )
         return year
 
@@ -111,7 +106,7 @@ class BudgetLineForm(VersionedMixin, StyledMixin, forms.ModelForm):
         return cleaned
 
 
-class PlanSettingsForm(VersionedMixin, StyledMixin, forms.ModelForm):
+class PlanSettingsForm(PlanReasonMixin, VersionedMixin, StyledMixin, forms.ModelForm):
     """A draft plan's title, money frame and introduction texts."""
 
     frame = KronerField(label=_("Ramme (kr.)"), help_text=_("Partnerskabets egne midler i året."))
@@ -150,11 +145,18 @@ def activity_key(name: str) -> str:
 
 
 class NewActivityForm(StyledMixin, forms.ModelForm):
-    """A new activity in a draft: its key is made from the name and kept across years."""
+    """A new activity in a draft: its key is made from the name and kept across years. It is
+    described in a description of its own (written next), or under an existing one."""
 
     class Meta:
         model = Activity
-        fields = ["number", "name", "focus_areas", "co_finances_housing_plan"]
+        fields = ["number", "name", "focus_areas", "description", "co_finances_housing_plan"]
+        labels = {"description": _("Beskrives under")}
+        help_texts = {
+            "description": _(
+                "Tom: aktiviteten får sin egen beskrivelse, som du skriver i næste trin."
+            )
+        }
         widgets = {"focus_areas": forms.CheckboxSelectMultiple}
         error_messages = {"name": {"required": _("Aktiviteten skal have et navn.")}}
 
@@ -163,6 +165,10 @@ class NewActivityForm(StyledMixin, forms.ModelForm):
         plan = self.instance.plan
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(partnership=plan.partnership)
         self.fields["number"].error_messages["invalid"] = _("Nummeret skal være et helt tal.")
+        self.fields["description"].queryset = ActivityDescription.objects.filter(
+            plan=plan, parent__isnull=True
+        )
+        self.fields["description"].empty_label = _("En ny beskrivelse med aktivitetens navn")
         self.style_widgets()
 
     clean_number = ActivityForm.clean_number

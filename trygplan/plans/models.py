@@ -141,6 +141,11 @@ class Plan(models.Model):
         _("godkendt af Økonomiudvalget"), null=True, blank=True
     )
     finance_committee_ref = models.CharField(_("sagsnummer"), max_length=100, blank=True)
+    is_invented = models.BooleanField(
+        _("opdigtede demodata"),
+        default=False,
+        help_text=_("Demoens udkast: vises med mærkaten “Opdigtede demodata”."),
+    )
     based_on = models.ForeignKey(
         "self",
         verbose_name=_("bygger på"),
@@ -343,12 +348,25 @@ class Activity(models.Model):
 
 
 class Deliverable(models.Model):
-    """A leverance; optionally typed (quantity, unit, comparator, period) for follow-up."""
+    """A leverance; optionally typed (quantity, unit, comparator, period) for follow-up.
+
+    As the seed writes them: "Minimum 40 unge årligt" (at least 40 a year), "8 unge årligt"
+    (exactly 8; more is met, and the extra shown), "1-2 årlige tryghedsvandringer" (between
+    1 and 2: `quantity` is the least, `quantity_max` the most). What counts toward it is typed
+    as progress entries, or counted from what is recorded elsewhere (`counts_from`): safety
+    walks held, or events of a kind held, in the plan's year.
+    """
 
     class Comparator(models.TextChoices):
         AT_LEAST = "at_least", _("mindst")
         EXACTLY = "exactly", _("præcis")
         AT_MOST = "at_most", _("højst")
+        BETWEEN = "between", _("mellem")
+
+    class CountsFrom(models.TextChoices):
+        PROGRESS = "", _("Registreres på statustavlen")
+        SAFETY_WALKS = "safety_walks", _("Gennemførte tryghedsvandringer")
+        EVENTS = "events", _("Afholdte arrangementer")
 
     class Period(models.TextChoices):
         YEAR = "year", _("om året")
@@ -364,13 +382,39 @@ class Deliverable(models.Model):
     text = models.TextField(_("leverance"))
     quantity = models.PositiveIntegerField(_("antal"), null=True, blank=True)
     unit = models.CharField(_("enhed"), max_length=100, blank=True)
+    quantity_max = models.PositiveIntegerField(_("højst (ved “mellem”)"), null=True, blank=True)
     comparator = models.CharField(_("krav"), max_length=10, choices=Comparator.choices, blank=True)
     period = models.CharField(_("periode"), max_length=12, choices=Period.choices, blank=True)
+    counts_people = models.BooleanField(
+        _("tæller personer"),
+        default=False,
+        help_text=_("Fx unge eller børn: tal fra 1 til 4 vises som “<5”."),
+    )
+    counts_from = models.CharField(
+        _("tælles fra"), max_length=20, choices=CountsFrom.choices, blank=True, default=""
+    )
+    counts_event_kind = models.CharField(
+        _("slags arrangement"),
+        max_length=20,
+        blank=True,
+        help_text=_("Ved afholdte arrangementer: hvilken slags, fx Lysfest (tom: alle)."),
+    )
 
     class Meta:
         ordering = ["order"]
         verbose_name = _("leverance")
         verbose_name_plural = _("leverancer")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(comparator="between")
+                | Q(quantity_max__isnull=False, quantity__isnull=False),
+                name="deliverable_between_has_both_ends",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity_max__isnull=True) | Q(quantity_max__gte=models.F("quantity")),
+                name="deliverable_range_in_order",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -378,6 +422,19 @@ class Deliverable(models.Model):
     @property
     def is_typed(self) -> bool:
         return self.quantity is not None
+
+    def target_text(self) -> str:
+        """ "mindst 40 unge om året", "mellem 1 og 2 tryghedsvandringer om året"."""
+        if not self.is_typed:
+            return ""
+        if self.comparator == self.Comparator.BETWEEN:
+            amount = _("mellem %(low)s og %(high)s") % {
+                "low": self.quantity,
+                "high": self.quantity_max,
+            }
+        else:
+            amount = f"{self.get_comparator_display()} {self.quantity}"
+        return " ".join(part for part in [amount, self.unit, self.get_period_display()] if part)
 
 
 class BudgetLineQuerySet(models.QuerySet):

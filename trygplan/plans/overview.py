@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from .history import earlier_lines, plan_history
 from .models import Activity, BudgetLine, Plan
 
 
@@ -30,6 +31,13 @@ class OverviewRow:
     amounts: dict[int, int | None]
     # footnote numbers per cell: year, or None for the activity's name
     footnote_marks: dict[int | None, list[int]] = field(default_factory=dict)
+    # an activity of an earlier approved plan that this plan no longer has (ended, removed):
+    # shown so that the earlier years' totals are what was approved
+    is_gone: bool = False
+
+    @property
+    def has_ended(self) -> bool:
+        return self.is_gone or self.activity.has_ended
 
 
 @dataclass
@@ -62,35 +70,58 @@ def plan_activities(plan: Plan):
     )
 
 
-def build_overview(plan: Plan, activities=None) -> Overview:
+def build_overview(plan: Plan, activities=None, history=None) -> Overview:
+    """The overview: this plan's activities with its own years' money, and the earlier years
+    as the approved plans of those years said (`plans.history`), including activities those
+    plans had that this one no longer has, so that every earlier total is as approved.
+    `history` may be given when the caller has computed it already (`plan_history`)."""
     activities = list(activities if activities is not None else plan_activities(plan))
-    years = {plan.year}
+    history = history or plan_history(plan, activities)
+    current = {plan.year}
     for activity in activities:
-        years.update(line.year for line in activity.budget_lines.all())
-    years = sorted(years)
+        current.update(line.year for line in activity.budget_lines.all() if line.year >= plan.year)
+    years = history.years + sorted(current)
 
     rows, totals, footnotes = [], dict.fromkeys(years, 0), []
-    for activity in activities:
-        amounts: dict[int, int | None] = dict.fromkeys(years)
-        for line in activity.budget_lines.all():
-            if line.source == BudgetLine.Source.PARTNERSHIP:
-                amounts[line.year] = (amounts[line.year] or 0) + line.amount
-                totals[line.year] += line.amount
+    everything = [(a, False) for a in activities] + [(a, True) for a in history.gone]
+    for activity, gone in sorted(
+        everything, key=lambda pair: (pair[0].number or 999, pair[0].name)
+    ):
+        amounts = _amounts(activity, plan, history, years, gone)
+        for year, amount in amounts.items():
+            totals[year] += amount or 0
         row = OverviewRow(
             activity=activity,
             focus_area_label=join_danish([fa.number for fa in activity.focus_areas.all()]),
             amounts=amounts,
+            is_gone=gone,
         )
-        texts_by_cell = defaultdict(list)
-        for note in activity.footnotes.all():
-            texts_by_cell[note.year].append(note.text.strip())
-        if activity.is_new:
-            texts_by_cell[plan.year].append(new_activity_text(plan.year) + ".")
-        for cell in sorted(texts_by_cell, key=lambda year: (year is not None, year or 0)):
-            footnotes.append((len(footnotes) + 1, " ".join(texts_by_cell[cell])))
-            row.footnote_marks.setdefault(cell, []).append(len(footnotes))
+        if not gone:
+            _footnotes(row, activity, plan, footnotes)
         rows.append(row)
     return Overview(plan=plan, years=years, rows=rows, totals=totals, footnotes=footnotes)
+
+
+def _amounts(activity, plan, history, years, gone) -> dict[int, int | None]:
+    amounts: dict[int, int | None] = dict.fromkeys(years)
+    for year in history.years:
+        amounts[year] = history.amount(activity.key, year)
+    if not gone:
+        for line in activity.budget_lines.all():
+            if line.year >= plan.year and line.source == BudgetLine.Source.PARTNERSHIP:
+                amounts[line.year] = (amounts[line.year] or 0) + line.amount
+    return amounts
+
+
+def _footnotes(row, activity, plan, footnotes) -> None:
+    texts_by_cell = defaultdict(list)
+    for note in activity.footnotes.all():
+        texts_by_cell[note.year].append(note.text.strip())
+    if activity.is_new:
+        texts_by_cell[plan.year].append(new_activity_text(plan.year) + ".")
+    for cell in sorted(texts_by_cell, key=lambda year: (year is not None, year or 0)):
+        footnotes.append((len(footnotes) + 1, " ".join(texts_by_cell[cell])))
+        row.footnote_marks.setdefault(cell, []).append(len(footnotes))
 
 
 @dataclass
@@ -132,18 +163,28 @@ class Economy:
         return [sum(row.cells[i] or 0 for row in self.rows) for i in range(len(self.years))]
 
 
-def build_economy_table(activities) -> Economy:
+def build_economy_table(activities, plan: Plan | None = None, earlier=None) -> Economy:
     """One row per (label, source, funder), one column per year, from the activities' budget
-    lines (prefetch `budget_lines__funder`). The page and the plan document both use it."""
+    lines (prefetch `budget_lines__funder`). The page and the plan document both use it.
+    With `plan`, its earlier years come from the lines of the plans that approved them
+    (`plans.history.earlier_lines`, given as `earlier` when already loaded), as in the
+    overview; a year no approved plan states keeps this plan's own lines."""
+    activities = list(activities)
+    lines = [line for activity in activities for line in activity.budget_lines.all()]
+    if plan is not None:
+        if earlier is None:
+            earlier = earlier_lines(plan, plan_history(plan, activities))
+        approved_years = {line.year for key in earlier for line in earlier[key]}
+        lines = [
+            line for line in lines if line.year >= plan.year or line.year not in approved_years
+        ]
+        lines += [line for activity in activities for line in earlier.get(activity.key, [])]
     groups: dict[tuple, tuple[BudgetLine, dict[int, int]]] = {}
     years: set[int] = set()
-    for activity in activities:
-        for line in activity.budget_lines.all():
-            years.add(line.year)
-            first, amounts = groups.setdefault(
-                (line.label, line.source, line.funder_id), (line, {})
-            )
-            amounts[line.year] = amounts.get(line.year, 0) + line.amount
+    for line in lines:
+        years.add(line.year)
+        first, amounts = groups.setdefault((line.label, line.source, line.funder_id), (line, {}))
+        amounts[line.year] = amounts.get(line.year, 0) + line.amount
     ordered = sorted(years)
     rows = [
         EconomyRow(first, [amounts.get(year) for year in ordered])

@@ -1,7 +1,7 @@
 """Operations that change a plan. Each records who changed what in the audit log."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from trygplan.audit.models import AuditEntry
@@ -44,9 +44,16 @@ def plan_item_save(*, form, user, reason: str = ""):
     """
     created = form.instance.pk is None
     _require_draft(_plan_of(form.instance))
+    _require_own_year(form.instance)
+    if isinstance(form.instance, BudgetLine):
+        if not created:
+            _require_own_year(BudgetLine.private_objects.get(pk=form.instance.pk))
+        _guard_budget(form.instance)
     require_unchanged(form)
     changes = form_changes(form)
     changes.pop("version", None)
+    changes.pop("reason", None)
+    reason = reason or form.cleaned_data.get("reason", "")
     obj = form.save()
     if created or changes:
         plan = _plan_of(obj)
@@ -63,11 +70,66 @@ def plan_item_save(*, form, user, reason: str = ""):
     return obj
 
 
+# Checks other modules add in their AppConfig.ready(), called with a budget line about to be
+# saved (or deleted: amount 0); each raises ValidationError to refuse (the pools module refuses
+# a line that would leave a pool with less than it has granted).
+BUDGET_GUARDS: list = []
+
+
+def _guard_budget(line: BudgetLine, *, deleting: bool = False) -> None:
+    for guard in BUDGET_GUARDS:
+        guard(line, deleting=deleting)
+
+
+def _require_own_year(obj) -> None:
+    """A plan changes its own year (and later years), never an earlier year: that is what the
+    approved plan of that year says, changed only by an amendment of that year's plan."""
+    if isinstance(obj, BudgetLine) and obj.year < obj.activity.plan.year:
+        raise ValidationError(
+            _(
+                "%(year)s er et tidligere år: beløbet er det, planen for %(year)s godkendte. "
+                "Det ændres kun med et tillæg til planen for %(year)s."
+            )
+            % {"year": obj.year},
+            code="earlier_year",
+        )
+
+
 def _require_draft(plan: Plan) -> None:
     """Lock the plan row and check, on the locked row, that it is still a draft."""
     locked = Plan.private_objects.select_for_update().filter(pk=plan.pk).first()
     if locked is None or locked.status != Plan.Status.DRAFT:
         raise ValidationError(_("Kun en kladde kan ændres."))
+
+
+@transaction.atomic
+def activity_create(*, form, user) -> Activity:
+    """A new activity in a draft (a valid NewActivityForm). Unless it is described under an
+    existing description, it gets one of its own (same key and title) to be written next."""
+    activity = plan_item_save(form=form, user=user)
+    if activity.description_id is None:
+        focus_area = activity.focus_areas.order_by("number").first()
+        description = ActivityDescription(
+            plan=activity.plan,
+            key=activity.key,
+            title=activity.name,
+            focus_area=focus_area,
+            order=(activity.plan.descriptions.aggregate(n=models.Max("order"))["n"] or 0) + 1,
+        )
+        description.full_clean()
+        description.save()
+        activity.description = description
+        activity.save(update_fields=["description"])
+        audit_record(
+            user=user,
+            obj=description,
+            action=AuditEntry.Action.CREATE,
+            changes={"title": [None, description.title]},
+            partnership=activity.plan.partnership,
+            plan=activity.plan,
+            activity_key=activity.key,
+        )
+    return activity
 
 
 @transaction.atomic
@@ -92,6 +154,9 @@ def activity_delete(*, activity: Activity, user, reason: str = "") -> None:
 def budget_line_delete(*, line: BudgetLine, user, reason: str = "") -> None:
     plan = line.activity.plan
     _require_draft(plan)
+    stored = BudgetLine.private_objects.get(pk=line.pk)
+    _require_own_year(stored)
+    _guard_budget(stored, deleting=True)
     audit_record(
         user=user,
         obj=line,
@@ -103,6 +168,73 @@ def budget_line_delete(*, line: BudgetLine, user, reason: str = "") -> None:
         activity_key=line.activity.key,
     )
     line.delete()
+
+
+@transaction.atomic
+def description_save(*, form, deliverables, user) -> ActivityDescription:
+    """Save an activity's description (a DescriptionForm) and its deliverables (its
+    DeliverableFormSet), all or nothing; each change is in the activity's history."""
+    reason = form.cleaned_data.get("reason", "")
+    description = plan_item_save(form=form, user=user, reason=reason)
+    if not deliverables.is_bound:
+        return description
+    plan = description.plan
+    changed = [
+        f for f in deliverables.forms if f.has_changed() and f not in deliverables.deleted_forms
+    ]
+    changes = [(f, form_changes(f), f.instance.pk is None) for f in changed]
+    for removed in deliverables.deleted_forms:
+        if removed.instance.pk:
+            audit_record(
+                user=user,
+                obj=removed.instance,
+                action=AuditEntry.Action.DELETE,
+                changes={"text": [removed.instance.text, None]},
+                reason=reason,
+                partnership=plan.partnership,
+                plan=plan,
+                activity_key=description.key,
+            )
+    deliverables.instance = description
+    deliverables.save()
+    for item_form, item_changes, created in changes:
+        audit_record(
+            user=user,
+            obj=item_form.instance,
+            action=AuditEntry.Action.CREATE if created else AuditEntry.Action.UPDATE,
+            changes=item_changes,
+            reason=reason,
+            partnership=plan.partnership,
+            plan=plan,
+            activity_key=description.key,
+        )
+    return description
+
+
+@transaction.atomic
+def subactivity_create(*, parent: ActivityDescription, title: str, key: str, user):
+    """A sub-activity (delaktivitet) under a description, in a draft."""
+    _require_draft(parent.plan)
+    child = ActivityDescription(
+        plan=parent.plan,
+        parent=parent,
+        key=key,
+        title=title,
+        focus_area=parent.focus_area,
+        order=(parent.children.aggregate(n=models.Max("order"))["n"] or parent.order) + 1,
+    )
+    child.full_clean()
+    child.save()
+    audit_record(
+        user=user,
+        obj=child,
+        action=AuditEntry.Action.CREATE,
+        changes={"title": [None, title], "parent": [None, parent]},
+        partnership=parent.plan.partnership,
+        plan=parent.plan,
+        activity_key=parent.key,
+    )
+    return child
 
 
 def _next(year: int | None, plan_year: int) -> int | None:
@@ -118,6 +250,32 @@ def _copy(obj, **changes):
     for name, value in changes.items():
         setattr(obj, name, value)
     return obj
+
+
+def _lines_for(new, lines, plan: Plan, new_plan: Plan, next_year: bool) -> list[BudgetLine]:
+    """The copied activity's budget lines. An amendment copies them all. Next year's plan
+    states its own year (proposed as this year's money, unless it already has lines for it)
+    and any later years; its earlier years are read from the plans that approved them
+    (`plans.history`), so they are never copied."""
+    if not next_year:
+        return [_copy(line, activity=new) for line in lines]
+    kept = [_copy(line, activity=new) for line in lines if line.year > plan.year]
+    if any(line.year == new_plan.year for line in kept):
+        return kept
+    proposed = [
+        BudgetLine(
+            activity=new,
+            year=new_plan.year,
+            amount=line.amount,
+            source=line.source,
+            funder_id=line.funder_id,
+            label=line.label,
+            order=line.order,
+        )
+        for line in lines
+        if line.year == plan.year
+    ]
+    return kept + proposed
 
 
 def _copy_contents(*, plan: Plan, new_plan: Plan, activities, next_year: bool) -> None:
@@ -161,22 +319,7 @@ def _copy_contents(*, plan: Plan, new_plan: Plan, activities, next_year: bool) -
         )
         new.save()
         new.focus_areas.set(focus_areas)
-        proposed = [
-            BudgetLine(
-                activity=new,
-                year=new_plan.year,
-                amount=line.amount,
-                source=line.source,
-                funder_id=line.funder_id,
-                label=line.label,
-                order=line.order,
-            )
-            for line in lines
-            if next_year and line.year == plan.year
-        ]
-        BudgetLine.private_objects.bulk_create(
-            [_copy(line, activity=new) for line in lines] + proposed
-        )
+        BudgetLine.private_objects.bulk_create(_lines_for(new, lines, plan, new_plan, next_year))
         Footnote.objects.bulk_create(
             _copy(
                 note,

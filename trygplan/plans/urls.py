@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import cycle_views, theory_views, views
+from . import cycle_views, description_views, theory_views, views
 
 app_name = "plans"
 
@@ -61,7 +61,12 @@ urlpatterns = [
     ),
     path(
         "<int:year>/descriptions/<slug:key>/edit/",
-        views.description_edit,
+        description_views.description_edit,
         name="description_edit",
+    ),
+    path(
+        "<int:year>/descriptions/<slug:key>/subactivities/new/",
+        description_views.subactivity_create,
+        name="subactivity_create",
     ),
 ]

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,8 +16,9 @@ from . import access as plan_access
 from . import services
 from .checks import run_checks
 from .cycle_views import amend_if_frozen, saved_or_explained
-from .forms import ActivityForm, BudgetLineForm, DescriptionForm
-from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Result
+from .forms import ActivityForm, BudgetLineForm
+from .history import earlier_lines, plan_history
+from .models import Activity, BudgetLine, FocusArea, Result
 from .overview import (
     activities_by_chapter,
     build_economy_table,
@@ -47,8 +49,9 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     context = _plan_context(request, plan)
     visible = list(plan_access.visible_plans(request.user, plan.partnership))
     activities = list(plan_activities(plan))
+    history = plan_history(plan, activities)
     context.update(
-        overview=build_overview(plan, activities),
+        overview=build_overview(plan, activities, history),
         chapters=activities_by_chapter(activities),
         other_plans=[p for p in visible if p.year != plan.year],
         versions=[p for p in visible if p.year == plan.year],
@@ -56,7 +59,7 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     )
     if context["can_read_private"]:
         context.update(
-            checks=run_checks(plan, activities),
+            checks=run_checks(plan, activities, history),
             actions=[t.action for t in PLAN.available(request.user, plan)],
             can_start_next_year=plan_access.can_start_next_year(request.user, plan)
             and not any(p.year == plan.year + 1 for p in visible),
@@ -88,8 +91,8 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
         description=description,
         siblings=[other for other in covered if other.pk != activity.pk],
         covered=covered,
-        economy=build_economy_table(covered),
-        lines=activity.budget_lines.select_related("funder").order_by("year", "order", "pk"),
+        economy=build_economy_table(covered, plan),
+        lines=_budget_lines(plan, activity),
         history=AuditEntry.objects.visible_to(request.user)
         .filter(partnership=plan.partnership, activity_key__in=keys)
         .select_related("user", "plan", "content_type")
@@ -103,6 +106,19 @@ def activity_detail(request: HttpRequest, slug: str, year: int, key: str) -> Htt
             responsible=description.responsible_organisations.all(),
         )
     return render(request, "plans/activity_detail.html", context)
+
+
+def _budget_lines(plan, activity) -> list:
+    """The activity's lines: earlier years as their approved plans state them (read-only
+    here), then this plan's own years."""
+    own = list(activity.budget_lines.select_related("funder", "activity__plan"))
+    history = plan_history(plan, [activity], with_gone=False)
+    approved_years = set(history.sources)
+    earlier = earlier_lines(plan, history).get(activity.key, [])
+    lines = earlier + [
+        line for line in own if line.year >= plan.year or line.year not in approved_years
+    ]
+    return sorted(lines, key=lambda line: (line.year, line.order, line.pk))
 
 
 def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse:
@@ -170,28 +186,6 @@ def activity_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpR
 
 @login_required
 @amend_if_frozen
-def description_edit(request: HttpRequest, slug: str, year: int, key: str) -> HttpResponse:
-    plan = plan_access.get_plan_for_edit(request.user, slug, year)
-    description = get_object_or_404(ActivityDescription, plan=plan, key=key)
-    back = description.activities.first() or plan
-    form = DescriptionForm(request.POST or None, instance=description)
-    if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
-        messages.success(request, _("Beskrivelsen er gemt."))
-        return redirect(back)
-    return render(
-        request,
-        "plans/edit.html",
-        {
-            **_plan_context(request, plan),
-            "form": form,
-            "title": _("Rediger beskrivelse"),
-            "back": back,
-        },
-    )
-
-
-@login_required
-@amend_if_frozen
 def budget_line_edit(
     request: HttpRequest, slug: str, year: int, key: str, pk: int | None = None
 ) -> HttpResponse:
@@ -201,6 +195,11 @@ def budget_line_edit(
         line = BudgetLine(activity=activity, year=plan.year, label=activity.name)
     else:
         line = get_object_or_404(BudgetLine, activity=activity, pk=pk)
+        if line.year < plan.year:
+            raise PermissionDenied(
+                _("%(year)s er et tidligere år og ændres kun med et tillæg til den plan.")
+                % {"year": line.year}
+            )
     form = BudgetLineForm(request.POST or None, instance=line)
     if request.method == "POST" and form.is_valid() and saved_or_explained(form, request):
         total = plan.partnership_funds()

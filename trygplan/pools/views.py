@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.documents.background import document_response
 from trygplan.lib.files import download_response
 from trygplan.partnerships import access as partnership_access
 
@@ -321,11 +322,10 @@ def recommendation_download(
 ) -> HttpResponse:
     partnership = partnership_access.get_partnership(slug)
     access.require_read(request.user, partnership)
-    renderer = {"pdf": reports.recommendation_pdf, "docx": reports.recommendation_docx}.get(fmt)
-    if renderer is None:
+    if fmt not in ("pdf", "docx"):
         raise Http404
-    data = reports.recommendation_data(partnership=partnership, year=year, period=_period(period))
-    return download_response(renderer(data))
+    params = {"partnership": partnership.pk, "year": year, "period": _period(period), "fmt": fmt}
+    return document_response(request, kind="pool_recommendation", params=params, frozen=False)
 
 
 @require_GET

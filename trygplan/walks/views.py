@@ -11,10 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.documents.background import document_response
 from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response
 from trygplan.partnerships import access as partnership_access
 
-from . import access, protocol, report, services
+from . import access, report, services
+from .documents import protocol_is_frozen
 from .forms import (
     FindingCaptureForm,
     FindingForm,
@@ -205,14 +207,13 @@ def rerating_save(request: HttpRequest, slug: str, pk: int, finding: int) -> Htt
 @require_GET
 def walk_protocol(request: HttpRequest, slug: str, pk: int, fmt: str) -> HttpResponse:
     walk = access.get_walk_for_read(request.user, slug, pk)
-    findings = (
-        access.visible_findings(request.user, walk.partnership)
-        .filter(walk=walk)
-        .select_related("owner_organisation", "walk__partnership")
-        .prefetch_related("photos")
-    )
-    render_ = protocol.protocol_pdf if fmt == "pdf" else protocol.protocol_docx
-    return download_response(render_(walk, findings))
+    params = {
+        "walk": walk.pk,
+        "fmt": fmt,
+        "police": access.is_police(request.user, walk.partnership),
+    }
+    frozen = protocol_is_frozen(walk)
+    return document_response(request, kind="walk_protocol", params=params, frozen=frozen)
 
 
 @require_GET

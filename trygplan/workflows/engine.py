@@ -82,10 +82,12 @@ class Workflow:
     )
     _by_action: dict[str, Transition] = field(init=False, repr=False)
     _listeners: dict[str, list[Hook]] = field(init=False, repr=False)
+    _start_listeners: list[Hook] = field(init=False, repr=False)
 
     def __post_init__(self):
         self._by_action = {transition.action: transition for transition in self.transitions}
         self._listeners = {}
+        self._start_listeners = []
         registry[self.name] = self
 
     def on_enter(self, state: str, listener: Hook) -> None:
@@ -94,6 +96,12 @@ class Workflow:
         `AppConfig.ready()`, so the module that owns the workflow need not import it."""
         if listener not in self._listeners.setdefault(state, []):
             self._listeners[state].append(listener)
+
+    def on_start(self, listener: Hook) -> None:
+        """Let another module react when a new object is recorded (`start`):
+        listener(obj, user=..., step=...), in the same transaction."""
+        if listener not in self._start_listeners:
+            self._start_listeners.append(listener)
 
     # --- reading -----------------------------------------------------------------------------
 
@@ -142,7 +150,7 @@ class Workflow:
         """Record the state a new object starts in (the first line of its timeline); its audit
         entry also holds `changes` (what the new object says)."""
         changes = {self.state_field: [None, self.state_of(obj)], **(changes or {})}
-        return self._record(
+        step = self._record(
             obj,
             action="start",
             old="",
@@ -151,6 +159,9 @@ class Workflow:
             at=self._when(at),
             changes=changes,
         )
+        for listener in self._start_listeners:
+            listener(obj, user=user, step=step)
+        return step
 
     def apply(self, obj, action: str, *, user, comment: str = "", at=None, fields=None, **data):
         """Take one step. Returns the object as saved (a fresh, locked instance).

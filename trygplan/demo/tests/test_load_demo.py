@@ -81,7 +81,8 @@ def test_no_demo_users_outside_demo_mode(empty_db, settings):
 
 def test_the_full_demo_loads_every_modules_invented_data(empty_db):
     partnership, created = demo_load()
-    assert created and partnership.plans.count() == 1
+    # The seed's 2016, and 2017 as an invented draft in preparation.
+    assert created and partnership.plans.count() == 2
 
 
 def test_reset_reloads_the_partnership_from_scratch(amager):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from trygplan.lib.text import FOOTNOTE_REF, footnote_keys
 from trygplan.plans.diagram import Diagram, build_diagram
+from trygplan.plans.history import earlier_lines, plan_history
 from trygplan.plans.models import ActivityDescription, BudgetLine, Plan, Result
 from trygplan.plans.overview import (
     Overview,
@@ -158,9 +159,10 @@ class _Footnotes:
         return notes
 
 
-def _economy(activities, marks_for_label: dict[str, list[int]]) -> EconomyTable | None:
-    """The economy table of `plans.overview.build_economy_table`, labelled for the document."""
-    economy = build_economy_table(activities)
+def _economy(activities, marks_for_label: dict[str, list[int]], plan, earlier):
+    """The economy table of `plans.overview.build_economy_table`, labelled for the document
+    (None when the activities have no money)."""
+    economy = build_economy_table(activities, plan, earlier)
     if not economy.rows:
         return None
     table_rows = []
@@ -185,8 +187,9 @@ def _row_marks(economy_text: str, numbers: dict[str, int]) -> dict[str, list[int
 
 
 class _Builder:
-    def __init__(self, plan: Plan, overview: Overview, activities):
+    def __init__(self, plan: Plan, overview: Overview, activities, earlier):
         self.plan = plan
+        self.earlier = earlier
         self.notes = _Footnotes(plan, start=len(overview.footnotes) + 1)
         self.by_description: dict[int, list] = {}
         for activity in activities:
@@ -207,7 +210,9 @@ class _Builder:
         children = [self.section(child, children_of) for child in children_of(description.pk)]
         notes.read(description.economy_text, description.responsible_text)
         activities = self.by_description.get(description.pk, [])
-        economy = _economy(activities, _row_marks(description.economy_text, notes.numbers))
+        economy = _economy(
+            activities, _row_marks(description.economy_text, notes.numbers), self.plan, self.earlier
+        )
         economy_text = description.economy_text
         if economy and any(row.marks for row in economy.rows):
             economy_text = ""
@@ -258,12 +263,13 @@ def _version(plan: Plan) -> tuple[str, str]:
 def build_plan_document(plan: Plan, *, with_checks: bool = False) -> PlanDocument:
     partnership = plan.partnership
     activities = list(plan_activities(plan))
-    overview = build_overview(plan, activities)
+    history = plan_history(plan, activities)
+    overview = build_overview(plan, activities, history)
     descriptions = _descriptions(plan)
     children: dict[int | None, list] = {}
     for description in descriptions:
         children.setdefault(description.parent_id, []).append(description)
-    builder = _Builder(plan, overview, activities)
+    builder = _Builder(plan, overview, activities, earlier_lines(plan, history))
     builder.notes.read(partnership.description, plan.theory_of_change_intro)
     builder.notes.read(plan.introduction, plan.overview_intro)
     front_notes = builder.notes.take()

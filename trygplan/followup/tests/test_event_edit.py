@@ -10,12 +10,12 @@ from trygplan.followup.models import Event, EventAttendance, EventPhoto
 
 
 @pytest.fixture
-def event(amager):
+def event(amager, draft2017):
     event = Event.private_objects.create(
         partnership=amager,
         kind="lysfest",
         title="Lysfest 2017",
-        starts_at=timezone.make_aware(datetime(2030, 11, 20, 17, 0)),
+        starts_at=timezone.make_aware(datetime(2017, 11, 20, 17, 0)),
         place="Remiseparken",
         activity_key="dialog-og-kommunikation",
     )
@@ -31,7 +31,7 @@ def _data(**changes):
     data = {
         "title": "Lysfest 2017",
         "kind": "lysfest",
-        "starts_at": "2030-11-20T17:00",
+        "starts_at": "2017-11-20T17:00",
         "ends_at": "",
         "place": "Remiseparken",
         "organiser": "",
@@ -48,7 +48,7 @@ def test_the_form_shows_the_event_with_its_counts_and_plan_activities(client, ev
     text = client.get(_url(event)).content.decode()
     assert "Ret arrangement" in text
     assert 'name="attendance_children" value="120"' in text
-    assert 'value="2030-11-20T17:00"' in text
+    assert 'value="2017-11-20T17:00"' in text
     assert '<option value="dialog-og-kommunikation" selected>1. Dialog og kommunikation' in text
     assert "Streetsport" in text
 
@@ -140,3 +140,9 @@ def test_users_of_another_partnership_get_404(client, event, outsider):
 def test_it_refuses_put(client, event, koordinator):
     client.force_login(koordinator)
     assert client.put(_url(event)).status_code == 405
+
+
+def test_an_activity_not_in_the_events_years_plan_is_refused(client, event, koordinator):
+    client.force_login(koordinator)
+    text = client.post(_url(event), _data(starts_at="2015-11-20T17:00")).content.decode()
+    assert "Aktiviteten er ikke med i tryghedsplanen for 2015, arrangementets år." in text

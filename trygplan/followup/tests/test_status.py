@@ -5,12 +5,10 @@ from trygplan.followup.status import (
     Status,
     Window,
     band_around,
-    change_from_baseline,
     deliverable_status,
     expected_by,
     forecast,
     indicator_on_track,
-    is_improvement,
     target_for_window,
     window_for,
 )
@@ -44,9 +42,23 @@ def test_at_least_below_85_percent_is_at_risk_and_below_70_off_track():
     assert _status("at_least", 40, 13, MID_YEAR).status == Status.OFF_TRACK  # 26 = 65 %
 
 
-def test_exactly_overshooting_is_also_a_problem():
+def test_exactly_8_delivered_9_is_met_and_shows_the_extra_one():
     assert _status("exactly", 8, 4, MID_YEAR).status == Status.ON_TRACK
-    assert _status("exactly", 8, 6, MID_YEAR).status == Status.OFF_TRACK  # 12 = 150 %
+    assert _status("exactly", 8, 6, MID_YEAR).status == Status.ON_TRACK  # ahead is fine
+    done = _status("exactly", 8, 9, date(2017, 1, 1))
+    assert (done.status, done.extra) == (Status.MET, 1)
+
+
+def test_a_range_is_met_between_its_ends():
+    def between(done, on):
+        return deliverable_status(
+            comparator="between", target=1, target_max=2, done=done, window=YEAR, on=on
+        )
+
+    assert between(2, date(2017, 1, 1)).status == Status.MET
+    assert between(0, date(2017, 1, 1)).status == Status.MISSED
+    assert between(3, date(2017, 1, 1)).status == Status.MISSED
+    assert between(1, MID_YEAR).status == Status.ON_TRACK  # on the way to 2
 
 
 def test_at_most_is_on_track_while_under_the_limit():
@@ -102,16 +114,3 @@ def test_the_band_is_fifteen_percent_on_the_bad_side():
 def test_a_zero_target_for_lower_is_better_needs_zero():
     assert indicator_on_track(0, 0, higher_is_better=False)
     assert not indicator_on_track(1, 0, higher_is_better=False)
-
-
-def test_a_zero_baseline_gives_a_difference_but_no_percentage():
-    assert change_from_baseline(4, 0) == (Decimal(4), None)
-    assert change_from_baseline(25, 20) == (Decimal(5), Decimal("25.0"))
-    assert change_from_baseline(None, 20) == (None, None)
-
-
-def test_direction_decides_what_an_improvement_is():
-    assert is_improvement(20, 33, higher_is_better=False)
-    assert not is_improvement(40, 33, higher_is_better=False)
-    assert is_improvement(40, 33, higher_is_better=True)
-    assert not is_improvement(33, 33, higher_is_better=True)

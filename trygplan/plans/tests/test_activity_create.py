@@ -17,7 +17,8 @@ def test_the_working_group_adds_a_new_activity_with_a_key_from_its_name(
         URL, {"number": 18, "name": "Lys i Hørgården", "focus_areas": [focus.pk]}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/p/amager/plans/2017/activities/lys-i-hoergaarden/"
+    # Next: its description, created with its name, to be written.
+    assert response["Location"] == "/p/amager/plans/2017/descriptions/lys-i-hoergaarden/edit/"
     activity = draft2017.activities.get(key="lys-i-hoergaarden")
     assert activity.is_new and activity.number == 18
     assert list(activity.focus_areas.all()) == [focus]
