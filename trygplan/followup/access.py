@@ -2,7 +2,8 @@
 
 - Public (anyone, once the partnership has a published plan): indicators with their
   approved values and charts, the status board and money-to-results of a published plan,
-  public events and the calendar feed. The small-number rule applies everywhere.
+  public events, their photos with consent, and the calendar feed. The small-number rule
+  applies everywhere.
 - Members of the partnership (any role): also unapproved values, all submissions, drafts.
 - A reporter (`Reporter`: a user and the one organisation they report for) edits and
   submits their organisation's draft submissions.
@@ -22,7 +23,7 @@ from trygplan.partnerships.models import Partnership, Role
 from trygplan.plans import access as plan_access
 from trygplan.plans.models import Plan
 
-from .models import DeliverableProgress, Event, Reporter, Submission
+from .models import DeliverableProgress, Event, EventPhoto, Reporter, Submission
 
 
 def is_city_admin(user) -> bool:
@@ -135,8 +136,32 @@ def get_progress_for_edit(user, slug: str, year: int, pk: int):
     return plan, entry
 
 
+def get_event_photo_for_read(user, slug: str, pk: int) -> EventPhoto:
+    """A photo with consent, of an event the user may see; the people who record events
+    also see photos without consent (to remove them). Anything else is a 404."""
+    partnership = get_partnership_for_read(user, slug)
+    photos = EventPhoto.objects.select_related("event").filter(event__partnership=partnership)
+    if not can_read_private(user, partnership):
+        photos = photos.filter(event__is_public=True)
+    if not can_record(user, partnership):
+        photos = photos.filter(consent=True)
+    return get_object_or_404(photos, pk=pk)
+
+
 def get_event_for_edit(user, slug: str, pk: int) -> Event:
     partnership = get_partnership_for_recording(user, slug)
     return get_object_or_404(
         Event.private_objects.select_related("partnership"), partnership=partnership, pk=pk
     )
+
+
+def partnerships_for_export(user, slug: str | None) -> list[Partnership]:
+    """The partnerships whose follow-up the user may read: one (`slug`, else 404) or all."""
+    if slug:
+        return [get_partnership_for_read(user, slug)]
+    return [
+        partnership
+        for partnership in Partnership.objects.all()
+        if can_read_private(user, partnership)
+        or Plan.public_objects.for_partnership(partnership).exists()
+    ]

@@ -41,5 +41,6 @@ urlpatterns = [
     path("events/", views.event_list, name="events"),
     path("events/new/", views.event_create, name="event_create"),
     path("events/<int:pk>/edit/", views.event_edit, name="event_edit"),
+    path("events/photos/<int:pk>/", views.event_photo, name="event_photo"),
     path("events/calendar.ics", views.event_calendar, name="event_calendar"),
 ]
