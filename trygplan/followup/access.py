@@ -7,7 +7,8 @@
 - Members of the partnership (any role): also unapproved values, all submissions, drafts.
 - A reporter (`Reporter`: a user and the one organisation they report for) edits and
   submits their organisation's draft submissions.
-- The coordinator (or a city administrator) approves, returns and locks submissions.
+- The coordinator (or a city administrator) approves, returns and locks submissions, and sets
+  up the indicators, their targets and the reporters (`setup_views`).
 - Coordinator and working group record deliverable progress and events.
 Users of other partnerships see only what is public; anything private is a 404 for them.
 """
@@ -37,6 +38,12 @@ def can_approve(user, partnership: Partnership) -> bool:
     return partnership_access.is_city_admin(user) or (
         partnership_access.role_of(user, partnership) == Role.COORDINATOR
     )
+
+
+def can_set_up(user, partnership: Partnership) -> bool:
+    """Indicators, their targets and who reports for which organisation: the coordinator
+    (and city administrators), who also approves the figures."""
+    return can_approve(user, partnership)
 
 
 def can_record(user, partnership: Partnership) -> bool:
@@ -76,6 +83,13 @@ def get_partnership_for_recording(user, slug: str) -> Partnership:
     partnership = get_partnership_for_members(user, slug)
     if not can_record(user, partnership):
         raise PermissionDenied(_("Kun koordinator og arbejdsgruppe kan registrere opfølgning."))
+    return partnership
+
+
+def get_partnership_for_setup(user, slug: str) -> Partnership:
+    partnership = get_partnership_for_members(user, slug)
+    if not can_set_up(user, partnership):
+        raise PermissionDenied(_("Kun koordinatoren kan opsætte indikatorer og indberettere."))
     return partnership
 
 

@@ -8,7 +8,7 @@
 - `Submission`: one partner organisation's figures for one year; values are only public
   once the coordinator has approved the submission (draft -> submitted -> approved -> locked).
 - `Reporter`: which organisation a user reports for in a partnership (one per user and
-  partnership: the simplest honest rule; the coordinator sets it up in the admin).
+  partnership: the simplest honest rule; the coordinator sets it up on the setup page).
 
 Counts about young people are stored as aggregates only (no names, CPR numbers or free
 text about persons) and shown through `trygplan.lib.small_numbers`.

@@ -31,11 +31,12 @@ from trygplan.followup.models import (
     EventAttendance,
     Indicator,
     IndicatorValue,
+    Reporter,
     Submission,
 )
 from trygplan.partnerships.models import Membership, Role
 from trygplan.plans import services as plan_services
-from trygplan.plans.models import Activity, BudgetLine, Deliverable, Plan
+from trygplan.plans.models import Activity, BudgetLine, Deliverable, Effect, Plan, Result
 from trygplan.pools import services as pool_services
 from trygplan.pools.demo import standard_pools
 from trygplan.walks.models import Finding, Walk
@@ -134,6 +135,14 @@ NOT_LINKED = {
     "api_submission_values": "API, PUT only",
     "api_submission_submit": "API, POST only",
     "api_progress_add": "API, POST only",
+    "theory_item_delete": "POST only",
+    "body_delete": "POST only",
+    "member_delete": "POST only",
+    "membership_remove": "POST only",
+    "invitation_resend": "POST only",
+    "invitation_confirm": "needs the e-mailed token; tested in accounts",
+    "indicator_delete": "POST only",
+    "reporter_delete": "POST only",
 }
 START = [
     "/",
@@ -259,6 +268,16 @@ def planted(amager, plan2016, draft2017, arbejdsgruppe, koordinator, styregruppe
     user = get_user_model().objects.create_user("tingbjerg-ag", password="x")
     Membership.objects.create(user=user, partnership=tingbjerg, role=Role.WORKING_GROUP)
     Plan.private_objects.create(partnership=tingbjerg, year=2017, title=TINGBJERG)
+    # Tingbjerg's theory of change is still open (no approved plan), so its editor is crawled.
+    for number in (1, 2):
+        effect = Effect.objects.create(
+            partnership=tingbjerg, number=number, name=f"Effekt {number}"
+        )
+        Result.objects.create(partnership=tingbjerg, number=number, name=f"Resultat {number}")
+    Result.objects.get(partnership=tingbjerg, number=1).effects.add(effect)
+    Reporter.objects.create(
+        user=koordinator, partnership=amager, organisation=indicator.reported_by
+    )
     from trygplan.residents.models import Report
 
     Report.private_objects.create(
