@@ -62,6 +62,9 @@ class RouteField(forms.CharField):
             points = [[float(lon), float(lat)] for lon, lat in geometry["coordinates"]]
         except (ValueError, KeyError, TypeError) as error:
             raise forms.ValidationError(_("Ruten kunne ikke læses. Tegn den igen.")) from error
+        # NaN and infinity are not JSON (PostgreSQL refuses them); nor are points off the globe.
+        if not all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in points):
+            raise forms.ValidationError(_("Ruten kunne ikke læses. Tegn den igen."))
         return {"type": "LineString", "coordinates": points} if points else None
 
     def prepare_value(self, value):
@@ -352,7 +355,10 @@ class MapFilterForm(StyledMixin, forms.Form):
         queryset=Walk.private_objects.none(),
         empty_label=_("Alle"),
     )
-    year = forms.IntegerField(label=_("År"), required=False, widget=forms.Select)
+    # Bounded: a year lookup outside 1..9999 is a ValueError in the database layer.
+    year = forms.IntegerField(
+        label=_("År"), required=False, widget=forms.Select, min_value=1900, max_value=2100
+    )
 
     def __init__(self, *args, partnership, show_walks: bool, **kwargs):
         super().__init__(*args, **kwargs)

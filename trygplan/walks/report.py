@@ -6,6 +6,8 @@ from collections import defaultdict
 from django.urls import reverse
 from django.utils import timezone
 
+from trygplan.lib.numbers import format_number
+
 from .distance import distance_to_line_m, haversine_m
 from .models import Finding, ReRating, Walk
 
@@ -119,7 +121,8 @@ def rerating_summary(reratings) -> dict:
     }
 
 
-def finding_properties(finding: Finding, *, detailed: bool) -> dict:
+def finding_properties(finding: Finding, *, detailed: bool, base_url: str = "") -> dict:
+    """A finding as GeoJSON properties; `base_url` ("https://host") makes `url` absolute."""
     properties = {
         "id": finding.pk,
         "number": finding.number,
@@ -132,8 +135,10 @@ def finding_properties(finding: Finding, *, detailed: bool) -> dict:
         "good_place": finding.is_good_place,
         "place": finding.place,
         "walk_date": finding.walk.date.isoformat(),
+        "found_on": finding.found_on.isoformat(),
         "public_reason": finding.public_reason,
-        "url": reverse("walks:finding_detail", args=[finding.walk.partnership.slug, finding.pk]),
+        "url": base_url
+        + reverse("walks:finding_detail", args=[finding.walk.partnership.slug, finding.pk]),
     }
     if detailed:
         properties.update(
@@ -148,14 +153,16 @@ def finding_properties(finding: Finding, *, detailed: bool) -> dict:
     return properties
 
 
-def findings_geojson(findings, *, detailed: bool) -> dict:
+def findings_geojson(findings, *, detailed: bool, base_url: str = "") -> dict:
+    """A FeatureCollection; each feature has the finding's stable id and absolute URL."""
     return {
         "type": "FeatureCollection",
         "features": [
             {
                 "type": "Feature",
+                "id": f.pk,
                 "geometry": {"type": "Point", "coordinates": [f.lon, f.lat]},
-                "properties": finding_properties(f, detailed=detailed),
+                "properties": finding_properties(f, detailed=detailed, base_url=base_url),
             }
             for f in findings.select_related("walk__partnership", "owner_organisation")
         ],
@@ -186,12 +193,13 @@ def findings_csv_rows(findings) -> list[list]:
         [
             f.number,
             f.walk.title,
-            f.walk.date.isoformat(),
+            f.found_on.isoformat(),
             f.get_category_display(),
             "ja" if f.is_good_place else "nej",
             f.place,
-            f"{f.lon:.6f}",
-            f"{f.lat:.6f}",
+            # the semicolon CSV writes a decimal comma, like every other CSV (lib.numbers)
+            format_number(f.lon, decimals=6),
+            format_number(f.lat, decimals=6),
             f.description,
             f.proposed_measure,
             f.owner_label,

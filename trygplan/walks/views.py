@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trygplan.documents.background import document_response
 from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response
 from trygplan.partnerships import access as partnership_access
+from trygplan.residents.views import new_report_form
 
 from . import access, report, services
 from .documents import protocol_is_frozen
@@ -91,7 +92,7 @@ def walk_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         rerating_form=ReRatingForm(),
         summary=report.rerating_summary(ReRating.objects.filter(walk=walk, finding__in=findings)),
         next_step=WALK.transition(WALK_FORWARD[walk.status])
-        if walk.status in WALK_FORWARD
+        if walk.status in WALK_FORWARD and not walk.is_resident_reports
         else None,
     )
     return render(request, "walks/walk_detail.html", context)
@@ -324,6 +325,7 @@ def findings_map(request: HttpRequest, slug: str) -> HttpResponse:
             "-walk__starts_at", "number"
         ),
         query=request.GET.urlencode(),
+        report_form=new_report_form() if partnership.area else None,
     )
     return render(request, "walks/map.html", context)
 
@@ -332,7 +334,8 @@ def findings_map(request: HttpRequest, slug: str) -> HttpResponse:
 def findings_geojson(request: HttpRequest, slug: str) -> JsonResponse:
     partnership = partnership_access.get_partnership(slug)
     _form, findings, detailed = _map_filters(request, partnership)
-    response = JsonResponse(report.findings_geojson(findings, detailed=detailed))
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    response = JsonResponse(report.findings_geojson(findings, detailed=detailed, base_url=base_url))
     response["Content-Type"] = "application/geo+json"
     return response
 
