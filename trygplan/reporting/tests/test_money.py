@@ -6,9 +6,10 @@ from trygplan.reporting.models import Spending
 from trygplan.reporting.money import budget_and_spent
 
 D = datetime.date
+MID_YEAR = D(2016, 6, 30)
 
 
-def _book(amager, key, amount, *, source="partnership", to=D(2016, 6, 30)):
+def _book(amager, key, amount, *, source="partnership", to=MID_YEAR):
     Spending.objects.create(
         partnership=amager,
         year=2016,
