@@ -53,6 +53,7 @@ MEETING = "Internt-møde-6633"
 TINGBJERG = "Tingbjergs-kladde-1234"
 REPORT = "Beboer-melding-2299"
 REPORTER = "Beboer Kontaktsen"
+REPORT_NOTE = "Intern-rapportnote-8181"
 
 MEMBERS = {"partner", "styregruppe", "arbejdsgruppe", "koordinator"}
 WORKING_GROUP = {"arbejdsgruppe", "koordinator"}
@@ -71,6 +72,7 @@ ALLOWED = {
     TINGBJERG: {"tingbjerg-ag"},
     REPORT: WORKING_GROUP,
     REPORTER: WORKING_GROUP,
+    REPORT_NOTE: MEMBERS,
 }
 
 # Routes a crawl cannot reach by following links, and why they are safe.
@@ -143,6 +145,12 @@ NOT_LINKED = {
     "invitation_confirm": "needs the e-mailed token; tested in accounts",
     "indicator_delete": "POST only",
     "reporter_delete": "POST only",
+    # reports to the steering group (trygplan/reporting)
+    "round_open": "POST only (the form on the reports' index)",
+    "round_step": "POST only",
+    "part_step": "POST only",
+    "recommendation_delete": "POST only",
+    "spending_delete": "POST only",
 }
 START = [
     "/",
@@ -292,7 +300,43 @@ def planted(amager, plan2016, draft2017, arbejdsgruppe, koordinator, styregruppe
     from trygplan.surveys.demo import load_demo as load_surveys
 
     load_surveys(partnership=amager, plan=plan2016)
+    _plant_reports(amager, koordinator, arbejdsgruppe)
     return amager
+
+
+def _plant_reports(amager, koordinator, arbejdsgruppe):
+    """A mid-year report sent to the steering group with an internal note (members only; its
+    residents' version is public), and a May report still being written."""
+    from trygplan.reporting import services as reporting
+    from trygplan.reporting.models import ReportPart, ReportRecommendation, ReportRound
+
+    for kind in ("midyear", "annual"):
+        reporting.round_open(
+            partnership=amager,
+            year=2016,
+            kind=kind,
+            deadline=datetime.date(2016, 8, 15),
+            user=koordinator,
+        )
+    midyear = ReportRound.private_objects.get(partnership=amager, year=2016, kind="midyear")
+    for round_ in ReportRound.private_objects.filter(partnership=amager):
+        ReportRecommendation._default_manager.create(
+            round=round_, title="Mere lys", text="Styregruppen indstilles til at se på lyset."
+        )
+    for part in midyear.parts.all():
+        part.status_text = "Aktiviteten går som planlagt."
+        part.save(update_fields=["status_text"])
+        reporting.part_transition(part=part, action="submit", user=koordinator)
+        reporting.part_transition(part=part, action="accept", user=koordinator)
+    ReportRound.private_objects.filter(pk=midyear.pk).update(
+        summary="Halvåret er gået godt.", internal_note=REPORT_NOTE
+    )
+    reporting.round_transition(
+        round_=ReportRound.private_objects.get(pk=midyear.pk),
+        action="recommend",
+        user=arbejdsgruppe,
+    )
+    assert ReportPart.private_objects.filter(round__kind="annual").exists()
 
 
 def _client(username):
