@@ -17,6 +17,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PATH=/app/.venv/bin:$PATH \
     DJANGO_SETTINGS_MODULE=config.settings.base \
     MEDIA_ROOT=/data/media \
+    TRYGPLAN_PRIVATE_MEDIA_ROOT=/data/uploads \
     PORT=8000
 
 RUN pip install --no-cache-dir "uv>=0.5,<1"
@@ -33,8 +34,9 @@ RUN uv sync --frozen --no-dev \
 # A user without a login shell or a writable home; it owns only the uploads.
 RUN useradd --system --uid 10001 --no-create-home --home-dir /nonexistent \
         --shell /usr/sbin/nologin trygplan \
-    && mkdir -p /data/media && chown trygplan:trygplan /data/media
-VOLUME ["/data/media"]
+    && mkdir -p /data/media /data/uploads \
+    && chown trygplan:trygplan /data/media /data/uploads
+VOLUME ["/data/media", "/data/uploads"]
 USER trygplan
 
 EXPOSE 8000

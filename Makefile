@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run install test lint bench demo messages vendor clean
+.PHONY: run install test fuzz lint bench demo messages vendor clean
 
 $(UV):
 	python3 -m venv .uv
@@ -34,6 +34,13 @@ test: lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/trygplan check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/trygplan makemigrations --check --dry-run
 	$(BIN)/pytest
+
+## Fuzz (Hypothesis) the public application form, the budget line form, the finding endpoint
+## and both importers through the whole app: FUZZ_EXAMPLES cases each (make test runs 1000).
+## Prints the case counts and the number of server errors; fails on any.
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -m fuzz -q -p no:cacheprovider
 
 ## Measure the pages and renderings on the demo data; prints medians.
 bench: install

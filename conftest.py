@@ -16,6 +16,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         demo_load(extras=False)
 
 
+@pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploads go to a folder of the test's own (TRYGPLAN_PRIVATE_MEDIA_ROOT), never the
+    repository's."""
+    settings.TRYGPLAN_PRIVATE_MEDIA_ROOT = tmp_path / "private-media"
+    return settings.TRYGPLAN_PRIVATE_MEDIA_ROOT
+
+
 @pytest.fixture
 def amager(db):
     """Amager Partnerskab with its published 2016 plan and the demo users.
@@ -92,3 +100,28 @@ def draft2017(plan2016, arbejdsgruppe):
     from trygplan.plans.services import plan_create_next_year
 
     return plan_create_next_year(plan=plan2016, user=arbejdsgruppe)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After fuzz tests (trygplan/core/tests/fuzzing.py): cases, server errors and time."""
+    import sys
+
+    fuzzing = sys.modules.get("trygplan.core.tests.fuzzing")
+    ran = {
+        name: stats for name, stats in (fuzzing.STATS if fuzzing else {}).items() if stats["cases"]
+    }
+    if not ran:
+        return
+    terminalreporter.section("fuzz")
+    total_cases = total_errors = 0
+    for name, stats in ran.items():
+        total_cases += stats["cases"]
+        total_errors += stats["server_errors"]
+        terminalreporter.write_line(
+            f"{name}: {stats['cases']} cases, {stats['server_errors']} server errors, "
+            f"{stats['seconds']:.1f} s"
+        )
+    terminalreporter.write_line(
+        f"fuzz total: {total_cases} cases, {total_errors} server errors "
+        f"(FUZZ_EXAMPLES={fuzzing.EXAMPLES} per test)"
+    )

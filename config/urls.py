@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from trygplan.api.main import api
 from trygplan.city import views as city_views
 from trygplan.core import views as core_views
 
@@ -20,6 +21,12 @@ urlpatterns = [
     path("p/<slug:slug>/pools/", include("trygplan.pools.urls")),
     path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
     path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
+    path("p/<slug:slug>/reporting/", include("trygplan.reporting.urls")),
+    path("p/<slug:slug>/reports/", include("trygplan.residents.urls")),
+    path("followup/", include("trygplan.followup.export_urls")),
+    path("api/", include("trygplan.api.urls")),
+    path("api/v1/", api.urls),
+    path("open311/v2/", include("trygplan.residents.open311_urls")),
     path("", include("trygplan.surveys.urls")),
     path("", include("trygplan.notifications.urls")),
 ]

@@ -78,7 +78,9 @@ SCROLL = """
 
 
 def _context(browser, base_url, *, phone):
-    options = {"base_url": base_url, "locale": "da-DK"}
+    # bypass_csp: axe-core is injected as an inline script, which the site's CSP refuses
+    # (e2e/test_content_security_policy.py checks the pages under the real policy).
+    options = {"base_url": base_url, "locale": "da-DK", "bypass_csp": True}
     if phone:  # as e2e/conftest.py's `phone` fixture
         options.update(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context = browser.new_context(**options)

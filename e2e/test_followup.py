@@ -77,7 +77,7 @@ def test_a_partner_reports_and_the_coordinator_approves_and_locks(page, amager, 
     expect(row.locator("td").first).to_have_text("<5")
     expect(page.locator("#indicator-chart .chart-hidden")).to_have_text("<5")
     csv = page.request.get("/p/amager/followup/indicators/ssp-enkeltsager/values.csv").text()
-    assert "\r\n2017;<5;" in csv
+    assert "\r\nssp-enkeltsager;amager;SSP;2017;<5;" in csv
     assert ";3;" not in csv
 
 

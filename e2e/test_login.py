@@ -30,6 +30,16 @@ def attempt(page, password: str) -> None:
     page.wait_for_load_state()
 
 
+@pytest.fixture
+def page(browser, live_server, transactional_db):
+    # bypass_csp: axe-core is injected as an inline script, which the site's CSP refuses
+    # (e2e/test_content_security_policy.py checks the pages under the real policy).
+    context = browser.new_context(base_url=live_server.url, locale="da-DK", bypass_csp=True)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()
+
+
 def test_a_locked_out_partner_resets_the_password_by_mail_and_logs_in(page, partner):
     partner.email = "pia@3b.dk"
     partner.save()

@@ -15,14 +15,18 @@ Environment variables:
   SENTRY_DSN      error reporting, off unless set
   TRYGPLAN_*      see the README's table ("Drift") and config/settings/optional.py for
                   single sign-on (OIDC, SAML) and S3 storage
+  TRYGPLAN_PRIVATE_MEDIA_ROOT  where uploads are stored on disk (never served by the web server)
+  TRYGPLAN_MAX_REQUEST_BYTES   the largest request the app reads (default 25 MB)
 """
 
 import datetime
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, REPORT_SAMPLE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from . import optional
@@ -54,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "trygplan.core",
     "trygplan.accounts",
     "trygplan.partnerships",
@@ -66,6 +71,9 @@ INSTALLED_APPS = [
     "trygplan.walks",
     "trygplan.followup",
     "trygplan.surveys",
+    "trygplan.reporting",
+    "trygplan.residents",
+    "trygplan.api",
     "trygplan.demo",
     "trygplan.operations",
     "trygplan.notifications",
@@ -80,10 +88,17 @@ MIDDLEWARE = [
     # First: answers /healthz before host checks, sessions or the SSL redirect.
     "trygplan.core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "trygplan.core.middleware.PrivacyHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trygplan.core.middleware.LanguageMiddleware",
+    # Before anything reads the body (CsrfViewMiddleware reads POST): refuses a request
+    # whose Content-Length is over TRYGPLAN_MAX_REQUEST_BYTES with a Danish 413 page.
+    "trygplan.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # /api/v1/ and /open311/: changes audited as the API's, ETags and 304s on GET.
+    "trygplan.api.middleware.MachineInterfaceMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -150,8 +165,41 @@ STORAGES = {
     "default": optional.media_storage(os.environ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# Every upload goes to the "private" storage (trygplan.core.uploads.private_storage): the
+# S3 bucket when one is set (private, signed short-lived URLs), else a folder of its own on
+# disk, TRYGPLAN_PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT and without any URL.
+STORAGES["private"] = (
+    STORAGES["default"]
+    if "S3" in STORAGES["default"]["BACKEND"]
+    else {"BACKEND": "trygplan.core.uploads.PrivateStorage"}
+)
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "media/"
+# Every upload (walk photos, pool attachments and receipts, follow-up evidence and event
+# photos) is stored here (without S3), under a random name, and served only by views that
+# check access. It has no URL: a web server must never serve this folder (README).
+TRYGPLAN_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("TRYGPLAN_PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media")
+)
+
+# Request and upload sizes. The app refuses a request over TRYGPLAN_MAX_REQUEST_BYTES by its
+# Content-Length before reading it (Danish 413 page); an upload handler stops keeping a file
+# once it passes TRYGPLAN_MAX_UPLOAD_BYTES (the forms then say it is too large); form fields
+# other than files may be DATA_UPLOAD_MAX_MEMORY_SIZE; files over FILE_UPLOAD_MAX_MEMORY_SIZE
+# are spooled to a temporary file instead of memory.
+TRYGPLAN_MAX_REQUEST_BYTES = int(os.environ.get("TRYGPLAN_MAX_REQUEST_BYTES", 25 * 1024 * 1024))
+TRYGPLAN_MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "trygplan.core.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# Import files (follow-up values): rows, characters a cell, and how much an .xlsx unpacks to.
+TRYGPLAN_IMPORT_MAX_ROWS = 500
+TRYGPLAN_IMPORT_MAX_CELL_CHARS = 2_000
+TRYGPLAN_IMPORT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024
 
 # Security: on unless DEBUG. `trygplan check --deploy` passes with production values.
 SESSION_COOKIE_SECURE = not DEBUG
@@ -175,6 +223,54 @@ TRYGPLAN_GEO_DIR = Path(os.environ.get("TRYGPLAN_GEO_DIR", BASE_DIR / "trygplan"
 # partnership polygon and pins on a plain background, with nothing loaded from outside.
 TRYGPLAN_TILE_URL = os.environ.get("TRYGPLAN_TILE_URL", "")
 TRYGPLAN_TILE_ATTRIBUTION = os.environ.get("TRYGPLAN_TILE_ATTRIBUTION", "")
+
+
+def tile_source(url: str) -> list[str]:
+    """The CSP source for a tile URL template: https://{s}.tile.example.org/{z}/{x}/{y}.png
+    -> ["https://*.tile.example.org"]; nothing for an empty or relative URL."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return []
+    host = parts.netloc
+    if "{" in host:  # a subdomain placeholder such as {s}: allow the domain's subdomains
+        host = "*." + host.rsplit("}", 1)[1].lstrip(".-")
+    return [f"{parts.scheme}://{host}"]
+
+
+# Content-Security-Policy (django-csp): scripts, styles, images and fetches from this site
+# only, no inline scripts or style attributes (templates keep theirs in static/), no plugins,
+# no framing, forms post only here. Leaflet draws with data: and blob: images; map tiles come
+# from TRYGPLAN_TILE_URL's host when one is set. PDFs are rendered server side (WeasyPrint)
+# and are not subject to it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, REPORT_SAMPLE],
+        "style-src": [SELF, REPORT_SAMPLE],
+        "img-src": [SELF, "data:", "blob:", *tile_source(TRYGPLAN_TILE_URL)],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy: every powerful feature off, except the phone's position on this site
+# (a safety walk pins findings where the walker stands).
+TRYGPLAN_PERMISSIONS_POLICY = {
+    "accelerometer": "()",
+    "autoplay": "()",
+    "camera": "()",
+    "display-capture": "()",
+    "geolocation": "(self)",
+    "gyroscope": "()",
+    "magnetometer": "()",
+    "microphone": "()",
+    "midi": "()",
+    "payment": "()",
+    "usb": "()",
+}
 
 # Pool applicants' contact details are erased this many days after their case closes
 # (`trygplan erase-expired-contacts`, run daily from cron).

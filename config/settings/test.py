@@ -21,6 +21,7 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="trygplan-test-media-"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {"BACKEND": "trygplan.core.uploads.PrivateStorage"},
 }
 ALLOWED_HOSTS = ["*"]
 WHITENOISE_USE_FINDERS = True

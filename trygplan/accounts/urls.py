@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from django.views.generic import TemplateView
 
-from . import views
+from . import invitations, views
 
 app_name = "accounts"
 
@@ -19,6 +19,11 @@ urlpatterns = [
         "password-reset/<uidb64>/<token>/",
         views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
+    ),
+    path(
+        "invitation/<uidb64>/<token>/",
+        invitations.InvitationConfirmView.as_view(),
+        name="invitation_confirm",
     ),
     path(
         "password-reset/done/",

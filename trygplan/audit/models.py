@@ -20,9 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditEntryQuerySet(models.QuerySet):
-    def for_activity(self, partnership, key: str):
-        return self.filter(partnership=partnership, activity_key=key)
-
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
 

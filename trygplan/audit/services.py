@@ -4,6 +4,8 @@ Values are stored raw (`raw_value`), never as display text: the reader's languag
 money format are applied when the entry is read (`audit.display`).
 """
 
+import contextlib
+import contextvars
 import datetime
 import logging
 from decimal import Decimal
@@ -29,6 +31,21 @@ PLAN_CONTENT = {
     "plans.deliverable",
     "plans.footnote",
 }
+
+
+# Where the changes of the current request come from when a service does not say: the API
+# sets it once around its calls (`audit_source`), so services need no `source` argument.
+_SOURCE = contextvars.ContextVar("audit_source", default=AuditEntry.Source.WEB)
+
+
+@contextlib.contextmanager
+def audit_source(source: str):
+    """Record every change made inside the block as coming from `source` (e.g. the API)."""
+    token = _SOURCE.set(source)
+    try:
+        yield
+    finally:
+        _SOURCE.reset(token)
 
 
 def raw_value(value):
@@ -87,7 +104,7 @@ def audit_record(
     activity_key: str = "",
     code: str = "",
     scope: str = "",
-    source: str = AuditEntry.Source.WEB,
+    source: str = "",
 ) -> AuditEntry:
     person = user if getattr(user, "is_authenticated", False) else None
     entry = AuditEntry.objects.create(
@@ -107,7 +124,7 @@ def audit_record(
         },
         reason=reason,
         scope=scope or scope_of(obj),
-        source=source,
+        source=source or _SOURCE.get(),
     )
     logger.info(
         "change",

@@ -1,20 +1,28 @@
-"""Form helpers every module's forms share: design-system classes and Danish kroner."""
+"""Form helpers every module's forms share: design-system classes, Danish kroner, and the
+input rules every text field follows (no control characters, a length limit)."""
 
 import hashlib
 import json
+import re
 
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from trygplan.lib.money import format_kroner, parse_kroner
+from trygplan.lib.money import MAX_KRONER, format_kroner, parse_kroner, too_large
 
 
 class KronerField(forms.CharField):
-    """Whole Danish kroner, typed as people type them: 150000, 150.000, 150.000 kr."""
+    """Whole Danish kroner, typed as people type them: 150000, 150.000, 150.000 kr.
 
-    def __init__(self, **kwargs):
+    `max_value` (kroner) fits the model field: 999.999.999.999 for a BigIntegerField;
+    smaller for an IntegerField (pools).
+    """
+
+    def __init__(self, *, max_value: int = MAX_KRONER, **kwargs):
         kwargs.setdefault("help_text", _("Hele kroner, fx 150.000."))
         super().__init__(**kwargs)
+        self.max_value = max_value
         self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
 
     def prepare_value(self, value):
@@ -26,14 +34,56 @@ class KronerField(forms.CharField):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
-        return parse_kroner(value)
+        amount = parse_kroner(value)
+        if amount > self.max_value:
+            raise too_large(self.max_value)
+        return amount
+
+
+# C0 control characters other than tab, newline and carriage return, and the two XML
+# non-characters: Word and Excel files cannot hold them (a vertical tab breaks a .docx).
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Free text (a TextField's form field, a comment) is at most this long; 10.000 characters is
+# about four pages.
+TEXT_MAX_LENGTH = 10_000
+
+
+def without_control_characters(data):
+    """A copy of form data (a QueryDict or a dict) with control characters removed."""
+    if hasattr(data, "lists"):
+        cleaned = data.copy()
+        for key, values in data.lists():
+            cleaned.setlist(key, [_strip(value) for value in values])
+        return cleaned
+    return {key: _strip(value) for key, value in data.items()}
+
+
+def _strip(value):
+    return CONTROL_CHARACTERS.sub("", value) if isinstance(value, str) else value
+
+
+def _is_free_text(field) -> bool:
+    return type(field) is forms.CharField or isinstance(field.widget, forms.Textarea)
 
 
 class StyledMixin:
-    """Adds DKFDS classes to widgets."""
+    """Adds DKFDS classes to widgets, and the input rules every form follows: control
+    characters are dropped from what was typed before any field sees it, and a text field
+    without a length limit gets TEXT_MAX_LENGTH."""
+
+    def full_clean(self):
+        if self.is_bound:
+            self.data = without_control_characters(self.data)
+        for field in self.fields.values():
+            if _is_free_text(field) and field.max_length is None:
+                field.max_length = TEXT_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(TEXT_MAX_LENGTH))
+        super().full_clean()
 
     def style_widgets(self):
         for field in self.fields.values():
+            if _is_free_text(field) and field.max_length is None:
+                field.widget.attrs["maxlength"] = str(TEXT_MAX_LENGTH)
             widget = field.widget
             if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
                 continue

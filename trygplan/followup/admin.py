@@ -1,4 +1,11 @@
+"""Admin: the city administrator's door, audited like the pages (`core.admin.AuditedAdmin`,
+audit context: the partnership). What is decided is read-only here as on the pages: an
+approved or locked submission and its values; the submission's status moves only through its
+workflow on the pages. Submissions are case records and never deleted."""
+
 from django.contrib import admin
+
+from trygplan.core.admin import AuditedAdmin, AuditedInline
 
 from .models import (
     ChartNote,
@@ -15,63 +22,75 @@ from .models import (
 
 
 @admin.register(Reporter)
-class ReporterAdmin(admin.ModelAdmin):
+class ReporterAdmin(AuditedAdmin):
     list_display = ("user", "organisation", "partnership")
     list_filter = ("partnership",)
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(AuditedInline):
     model = IndicatorTarget
-    extra = 0
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(admin.ModelAdmin):
+class IndicatorAdmin(AuditedAdmin):
     list_display = ("name", "kind", "measure", "source", "reported_by", "is_invented")
     list_filter = ("partnership", "kind", "source")
     inlines = [TargetInline]
 
 
-class ValueInline(admin.TabularInline):
+class ValueInline(AuditedInline):
     model = IndicatorValue
-    extra = 0
+
+    def parent_frozen(self, parent) -> bool:
+        return parent.is_public
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
-    """Read-only here: values change through the import, so every change is audited."""
-
+class SubmissionAdmin(AuditedAdmin):
     list_display = ("organisation", "year", "status", "partnership")
     list_filter = ("partnership", "status", "year")
+    readonly_fields = ("status",)
     inlines = [ValueInline]
+    deletable = False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+    def is_frozen(self, obj) -> bool:
+        return obj.is_public  # approved or locked
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(AuditedInline):
     model = EventAttendance
-    extra = 0
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(AuditedInline):
     model = EventPhoto
-    extra = 0
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(AuditedAdmin):
     list_display = ("title", "kind", "starts_at", "place", "is_public")
     list_filter = ("partnership", "kind")
     inlines = [AttendanceInline, PhotoInline]
 
 
 @admin.register(DeliverableProgress)
-class DeliverableProgressAdmin(admin.ModelAdmin):
+class DeliverableProgressAdmin(AuditedAdmin):
+    """Recorded on the status board; here it may only be removed (audited)."""
+
     list_display = ("deliverable", "date", "count")
+
+    def audit_context(self, obj) -> dict:
+        plan = obj.deliverable.description.plan
+        return {
+            "partnership": plan.partnership,
+            "plan": plan,
+            "activity_key": obj.deliverable.description.key,
+        }
 
     def has_change_permission(self, request, obj=None):
         return False
 
 
-admin.site.register(ChartNote)
+@admin.register(ChartNote)
+class ChartNoteAdmin(AuditedAdmin):
+    list_display = ("year", "text", "partnership")
+    list_filter = ("partnership",)

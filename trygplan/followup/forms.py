@@ -4,18 +4,22 @@ from decimal import Decimal
 
 from django import forms
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
+from trygplan.lib.uploads import clean_attachment
 from trygplan.plans.models import Activity, Deliverable
 
-from .importers import parse_decimal
+from .importers import parse_decimal, value_problem
 from .models import DeliverableProgress, Event, EventAttendance, EventPhoto, IndicatorValue
 
 SIGNING_SALT = "followup.import"
 MAX_UPLOAD = 5 * 1024 * 1024
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+MAX_PARTICIPANTS = 1_000_000  # an integer column overflows long before the form would
 
 
 class UploadForm(StyledMixin, forms.Form):
@@ -108,6 +112,7 @@ class ProgressForm(StyledMixin, forms.ModelForm):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = _("PDF, JPEG eller PNG, højst 10 MB.")
         self.plan = plan
         field = self.fields["deliverable"]
         # Deliverables counted from walks or events held are never typed twice.
@@ -116,6 +121,16 @@ class ProgressForm(StyledMixin, forms.ModelForm):
         ).select_related("description")
         field.label_from_instance = lambda item: f"{item.description.title}: {item.text[:80]}"
         self.style_widgets()
+
+    def clean_evidence(self):
+        """A new file is checked by content and size, and an image loses its metadata."""
+        evidence = self.cleaned_data.get("evidence")
+        if not evidence or not hasattr(evidence, "content_type"):  # none, or the stored one
+            return evidence
+        try:
+            return clean_attachment(evidence, max_bytes=EVIDENCE_MAX_BYTES).file
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
 
     def clean_date(self):
         day = self.cleaned_data.get("date")
@@ -144,12 +159,12 @@ class DecimalCommaField(forms.CharField):
             number = parse_decimal(value)
         except ValueError:
             raise forms.ValidationError(
-                _("“%(value)s” er ikke et tal. Skriv fx 12 eller 12,5."), params={"value": value}
+                _("“%(value)s” er ikke et tal. Skriv fx 12 eller 12,5."),
+                params={"value": value[:40]},
             ) from None
-        if -number.as_tuple().exponent > 2 and number != number.quantize(Decimal("0.01")):
-            raise forms.ValidationError(_("Skriv højst to decimaler, fx 12,25."))
-        if number >= Decimal("1e10"):
-            raise forms.ValidationError(_("Tallet er for stort."))
+        problem = value_problem(number)
+        if problem:
+            raise forms.ValidationError(problem)
         return number.quantize(Decimal("0.01"))
 
 
@@ -312,9 +327,13 @@ class EventForm(StyledMixin, forms.ModelForm):
             self.fields[f"attendance_{group}"] = forms.IntegerField(
                 label=_("Deltagere: %(group)s") % {"group": label},
                 min_value=0,
+                max_value=MAX_PARTICIPANTS,
                 required=False,
                 initial=counts.get(group),
-                error_messages={"min_value": _("Antallet kan ikke være negativt.")},
+                error_messages={
+                    "min_value": _("Antallet kan ikke være negativt."),
+                    "max_value": _("Skriv et antal på højst %(limit_value)s."),
+                },
             )
         self.fields["activity_key"].choices = [("", _("Ingen bestemt aktivitet"))] + list(
             _activity_choices(event.partnership, current=event.activity_key)

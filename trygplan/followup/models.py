@@ -8,7 +8,7 @@
 - `Submission`: one partner organisation's figures for one year; values are only public
   once the coordinator has approved the submission (draft -> submitted -> approved -> locked).
 - `Reporter`: which organisation a user reports for in a partnership (one per user and
-  partnership: the simplest honest rule; the coordinator sets it up in the admin).
+  partnership: the simplest honest rule; the coordinator sets it up on the setup page).
 
 Counts about young people are stored as aggregates only (no names, CPR numbers or free
 text about persons) and shown through `trygplan.lib.small_numbers`.
@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.fields import PeopleCountField
+from trygplan.core.uploads import RandomName, private_storage
 from trygplan.lib.small_numbers import suppress_row
 from trygplan.partnerships.models import Organisation, Partnership
 from trygplan.plans.models import Deliverable, Effect, Result
@@ -69,7 +70,12 @@ class DeliverableProgress(models.Model):
         blank=True,
         help_text=_("Ingen navne eller oplysninger om enkeltpersoner."),
     )
-    evidence = models.FileField(_("dokumentation"), upload_to="followup/evidence/", blank=True)
+    evidence = models.FileField(
+        _("dokumentation"),
+        upload_to=RandomName("followup/evidence"),
+        storage=private_storage,
+        blank=True,
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -206,7 +212,9 @@ class EventAttendance(models.Model):
 
 class EventPhoto(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("billede"), upload_to="followup/events/")
+    image = models.ImageField(
+        _("billede"), upload_to=RandomName("followup/events"), storage=private_storage
+    )
     caption = models.CharField(_("billedtekst"), max_length=200, blank=True)
     consent = models.BooleanField(
         _("de genkendelige på billedet har givet samtykke"), default=False

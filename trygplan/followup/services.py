@@ -33,6 +33,8 @@ def submission_values_save(*, submission: Submission, rows: list[dict], user, re
     submission = Submission.private_objects.select_for_update().get(pk=submission.pk)
     if not submission.is_draft:
         raise PermissionDenied(_("Indberetningen er sendt og kan ikke længere ændres."))
+    if not access.can_edit_submission(user, submission):
+        raise PermissionDenied(_("Kun organisationens indberettere kan ændre indberetningen."))
     existing = {value.indicator_id: value for value in submission.values.select_for_update()}
     return [
         _value_save(submission, existing.get(row["indicator"]), row, user=user, reason=reason)
@@ -172,6 +174,8 @@ def progress_delete(*, entry, user, reason: str):
 def event_save(*, form, user):
     """Save an EventForm: the event, its participant counts per group and its photos."""
     event = form.save(commit=False)
+    if not access.can_record(user, event.partnership):
+        raise PermissionDenied(_("Kun koordinator og arbejdsgruppe kan registrere opfølgning."))
     created = event.pk is None
     old_counts = {} if created else {row.group: row.count for row in event.attendance.all()}
     event.full_clean()

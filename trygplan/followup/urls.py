@@ -1,11 +1,22 @@
 from django.urls import path
 
-from . import views
+from . import setup_views, views
 
 app_name = "followup"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("setup/", setup_views.setup, name="setup"),
+    path("setup/indicators/new/", setup_views.indicator_create, name="indicator_create"),
+    path("setup/indicators/<slug:key>/", setup_views.indicator_edit, name="indicator_edit"),
+    path(
+        "setup/indicators/<slug:key>/delete/",
+        setup_views.indicator_delete,
+        name="indicator_delete",
+    ),
+    path("setup/reporters/new/", setup_views.reporter_create, name="reporter_create"),
+    path("setup/reporters/<int:pk>/", setup_views.reporter_edit, name="reporter_edit"),
+    path("setup/reporters/<int:pk>/delete/", setup_views.reporter_delete, name="reporter_delete"),
     path("indicators/<slug:key>/", views.indicator_detail, name="indicator"),
     path("indicators/<slug:key>/values.csv", views.indicator_csv, name="indicator_csv"),
     path("effects/<int:number>/", views.effect_detail, name="effect"),
@@ -30,5 +41,6 @@ urlpatterns = [
     path("events/", views.event_list, name="events"),
     path("events/new/", views.event_create, name="event_create"),
     path("events/<int:pk>/edit/", views.event_edit, name="event_edit"),
+    path("events/photos/<int:pk>/", views.event_photo, name="event_photo"),
     path("events/calendar.ics", views.event_calendar, name="event_calendar"),
 ]

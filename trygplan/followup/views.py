@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,14 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trygplan.core.paging import page_of
-from trygplan.lib.files import Rendered, csv_bytes, download_response
+from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response, xlsx_bytes
 from trygplan.lib.numbers import format_number
 from trygplan.lib.years import chosen_year
 from trygplan.plans import access as plan_access
 from trygplan.plans.models import Effect, Plan
 
 from . import access, importers, reports, services
-from .exports import ics_calendar
+from .exports import bulk_header, bulk_rows, calendar_events, ics_calendar, indicator_value_rows
 from .forms import (
     ConfirmImportForm,
     DeleteForm,
@@ -114,12 +114,17 @@ def indicator_csv(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
     indicator = get_object_or_404(_indicators(partnership), key=key)
     private = access.can_read_private(request.user, partnership)
-    header = [_("År"), indicator.unit, _("Ændring"), _("Mål"), _("Status"), _("Godkendt")]
+    header = [_("Nøgle"), _("Område"), _("Kilde"), _("År"), indicator.unit, _("Ændring")]
+    header += [_("Mål"), _("Status"), _("Godkendt")]
     rows = []
+    source = indicator.get_source_display()
     for row in reports.indicator_years(indicator, include_unapproved=private):
         value = row.value
         rows.append(
             [
+                indicator.key,
+                partnership.slug,
+                source,
                 row.year,
                 row.shown or "",
                 row.change,
@@ -307,8 +312,8 @@ def _import_confirm(request, submission) -> HttpResponse:
                 user=request.user,
                 reason=form.cleaned_data["reason"],
             )
-        except ValidationError as error:
-            form.add_error(None, error)
+        except ValidationError as error:  # may name model fields the form does not have
+            form.add_error(None, error.messages)
         else:
             messages.success(request, _("%(count)s værdier er gemt.") % {"count": len(rows)})
             return redirect(submission)
@@ -407,7 +412,11 @@ def event_list(request: HttpRequest, slug: str) -> HttpResponse:
     photos = Prefetch("photos", queryset=EventPhoto.objects.filter(consent=True))
     events = events.prefetch_related("attendance", photos).order_by("-starts_at")
     page, query = page_of(request, events.filter(starts_at__year=year) if year else events)
-    context = _context(request, partnership, events=page, query=query, years=years, year=year)
+    feed = reverse("followup:event_calendar", args=[slug])
+    webcal = "webcal://" + request.get_host() + feed
+    context = _context(
+        request, partnership, events=page, query=query, years=years, year=year, webcal=webcal
+    )
     return render(request, "followup/events.html", context)
 
 
@@ -440,14 +449,42 @@ def event_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_GET
+def event_photo(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """Event photos are stored privately and served here, after the access check."""
+    photo = access.get_event_photo_for_read(request.user, slug, pk)
+    response = FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@require_GET
 def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
-    """Coming public events as an iCalendar feed that calendar programs can subscribe to."""
+    """This year's public events (past ones too) as an iCalendar feed to subscribe to."""
     partnership = access.get_partnership_for_read(request.user, slug)
     now = timezone.now()
-    events = reports.coming_events(partnership, now)
     content = ics_calendar(
-        events, name=partnership.name, host=request.get_host().split(":")[0], now=now
+        calendar_events(partnership, now),
+        name=partnership.name,
+        now=now,
+        base_url=request.build_absolute_uri("/").rstrip("/"),
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'
     return response
+
+
+# ---- All published indicator values (every partnership, or ?area=) -------------------------
+
+
+@require_GET
+def indicator_values_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """One CSV or Excel file of every approved indicator value the visitor may read."""
+    partnerships = access.partnerships_for_export(request.user, request.GET.get("area"))
+    year = request.GET.get("aar") or request.GET.get("year")
+    rows = indicator_value_rows(partnerships, year=int(year) if year and year.isdigit() else None)
+    name = _("Indikatorværdier")
+    if fmt == "xlsx":
+        content = xlsx_bytes([(name, bulk_header(), bulk_rows(rows, spreadsheet=True))])
+    else:
+        content = csv_bytes(bulk_header(), bulk_rows(rows, spreadsheet=False))
+    return download_response(Rendered(f"{name}.{fmt}", CONTENT_TYPES[fmt], content))

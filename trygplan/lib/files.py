@@ -30,6 +30,7 @@ from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from trygplan.lib.small_numbers import shown
 from trygplan.lib.text import transliterate
 
 __all__ = [
@@ -99,7 +100,8 @@ def defuse_cell(value):
     (`=HYPERLINK(...)`, `+A1`, `-1+2`, `@SUM(A1)`, a leading tab or carriage return) gets a
     leading `'`; control characters are removed. Numbers (and None) are returned as they are;
     so is a text that is only a signed number ("-5"), which a spreadsheet reads as that
-    number."""
+    number. A count of people (`PeopleCount`) is written as it may be shown ("<5")."""
+    value = shown(value)
     if not isinstance(value, str):
         return value
     text = clean_text(value)
@@ -159,8 +161,9 @@ def pdf_from_template(template_name: str, context: dict) -> bytes:
 
 
 def docx_text(value) -> str:
-    """Any value as text Word accepts: None is empty, control characters are removed."""
-    return "" if value is None else clean_text(str(value))
+    """Any value as text Word accepts: None is empty, control characters are removed, a
+    count of people as it may be shown ("<5")."""
+    return "" if value is None else clean_text(str(shown(value)))
 
 
 def docx_heading(document, text, level: int = 1):
@@ -306,6 +309,7 @@ def docx_bytes(document) -> bytes:
 
 
 def _xlsx_row(sheet, values) -> None:
+    values = [shown(v) for v in values]  # a count of people as it may be shown ("<5")
     sheet.append([clean_text(v) if isinstance(v, str) else v for v in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and _is_formula_like(cell.value):

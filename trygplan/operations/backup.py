@@ -8,7 +8,8 @@ The archive is a gzipped tar with, in this order:
   data.jsonl      one row a line, every table of every app, many-to-many link tables too
                   (Django's JSON Lines serialiser, primary keys kept, times to the
                   microsecond), read in one consistent snapshot of the database
-  media/<name>    the uploaded files, read through the storage (local disk or S3)
+  media/<name>    the uploaded files, read through the uploads' storage (core.uploads:
+                  TRYGPLAN_PRIVATE_MEDIA_ROOT on disk, or S3)
 
 It can be written to and read from a pipe. A restore goes into a database that `trygplan
 migrate` has just created, with the same migrations applied as in the backup, and nothing in it
@@ -36,12 +37,13 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
+
+from trygplan.core.uploads import private_storage
 
 __all__ = ["BackupError", "backup_create", "backup_restore", "backed_up_models"]
 
@@ -89,7 +91,7 @@ def _applied_migrations(alias: str) -> list[str]:
 
 def _media_names(directory: str = "") -> Iterator[str]:
     try:
-        folders, files = default_storage.listdir(directory)
+        folders, files = private_storage().listdir(directory)
     except FileNotFoundError:
         return
     for name in sorted(files):
@@ -100,7 +102,7 @@ def _media_names(directory: str = "") -> Iterator[str]:
 
 def _sha256(name: str) -> tuple[int, str]:
     digest, size = hashlib.sha256(), 0
-    with default_storage.open(name, "rb") as handle:
+    with private_storage().open(name, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
             size += len(chunk)
@@ -163,7 +165,7 @@ def backup_create(*, destination: BinaryIO, alias: str = DEFAULT_DB_ALIAS) -> di
             rows.seek(0)
             _add(archive, "data.jsonl", rows, size)
             for name, facts in media.items():
-                with default_storage.open(name, "rb") as handle:
+                with private_storage().open(name, "rb") as handle:
                     _add(archive, f"media/{name}", handle, facts["size"])
         text.detach()
     logger.info(
@@ -237,9 +239,9 @@ def _restore_file(archive: tarfile.TarFile, member: tarfile.TarInfo, manifest: d
     facts = manifest["media"].get(name)
     if facts is None or not member.isfile():
         raise BackupError(f"Unexpected file in the backup: {member.name}.")
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    saved = default_storage.save(name, File(archive.extractfile(member), name=name))
+    if private_storage().exists(name):
+        private_storage().delete(name)
+    saved = private_storage().save(name, File(archive.extractfile(member), name=name))
     if saved != name or _sha256(name) != (facts["size"], facts["sha256"]):
         raise BackupError(f"The uploaded file {name} was not restored intact.")
 

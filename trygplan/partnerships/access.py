@@ -5,7 +5,8 @@ Roles (per partnership, `Membership.role`):
 - partner staff (`partner`): read everything of their partnership, change nothing;
 - steering group (`steering_group`): read everything; decides on plans (approval module);
 - working group (`working_group`) and coordinator (`coordinator`): edit draft plans;
-  the coordinator also records the finance committee's approval;
+  the coordinator also records the finance committee's approval, and keeps the bodies, their
+  members and the users' roles (`can_manage_organisation`);
 - a city administrator (`User.is_city_admin`) or superuser: all of the above, everywhere.
 """
 
@@ -46,6 +47,12 @@ def can_edit_plans(user, partnership: Partnership) -> bool:
     return is_city_admin(user) or role_of(user, partnership) in EDITOR_ROLES
 
 
+def can_manage_organisation(user, partnership: Partnership) -> bool:
+    """Bodies and their members, and who has which role: the coordinator (and city
+    administrators)."""
+    return is_city_admin(user) or role_of(user, partnership) == Role.COORDINATOR
+
+
 def get_partnership(slug: str) -> Partnership:
     """Partnerships themselves are public; what is shown of them is decided per page."""
     return get_object_or_404(Partnership, slug=slug)
@@ -56,3 +63,14 @@ def require_private(user, partnership: Partnership) -> None:
         if not user.is_authenticated:
             raise Http404
         raise PermissionDenied(_("Siden er kun for partnerskabets medlemmer."))
+
+
+def get_partnership_for_organisation(user, slug: str) -> Partnership:
+    """The partnership, if the user may change its bodies, members and roles."""
+    partnership = get_partnership(slug)
+    require_private(user, partnership)
+    if not can_manage_organisation(user, partnership):
+        raise PermissionDenied(
+            _("Kun koordinatoren kan ændre partnerskabets organer, medlemmer og brugere.")
+        )
+    return partnership

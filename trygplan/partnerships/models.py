@@ -162,6 +162,16 @@ class Role(models.TextChoices):
     PARTNER = "partner", _("Partnermedarbejder")
 
 
+class MembershipQuerySet(models.QuerySet):
+    def from_identity_provider(self):
+        """Memberships that single sign-on keeps (`accounts.services.sso_user_sync`): in a
+        partnership with group mappings, of a user who logs in through the provider. Their
+        role follows the provider's groups at each login, so they are not edited by hand."""
+        return self.filter(
+            partnership__group_mappings__isnull=False, user__external_identities__isnull=False
+        ).distinct()
+
+
 class Membership(models.Model):
     """A user's role in one partnership. See `access.py` for what each role may do."""
 
@@ -172,6 +182,8 @@ class Membership(models.Model):
         Partnership, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(_("rolle"), max_length=20, choices=Role.choices)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("adgang")

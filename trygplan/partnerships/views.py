@@ -43,6 +43,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
             "parties": partnership.parties.select_related("organisation__parent"),
             "bodies": bodies,
             "can_read_private": can_read_private,
+            "can_manage": access.can_manage_organisation(request.user, partnership),
         },
     )
 

@@ -5,6 +5,7 @@ year's budget line inside a later plan is history and read-only; the theory of c
 read-only once an approved plan uses it. The approval steps are taken on the plan page.
 """
 
+from django import forms
 from django.contrib import admin
 
 from trygplan.core.admin import AuditedAdmin, AuditedInline
@@ -20,6 +21,7 @@ from .models import (
     Plan,
     Result,
 )
+from .theory_access import frozen_by, frozen_reason
 
 
 def _plan_context(plan) -> dict:
@@ -97,14 +99,26 @@ class FootnoteAdmin(PlanContentAdmin):
     list_display = ("plan", "key", "activity", "year", "text")
 
 
+class TheoryItemAdminForm(forms.ModelForm):
+    """Nothing is added to a theory of change that an approved plan builds on."""
+
+    def clean(self):
+        cleaned = super().clean()
+        partnership = cleaned.get("partnership")
+        plan = frozen_by(partnership.pk) if partnership else None
+        if plan is not None:
+            raise forms.ValidationError(frozen_reason(plan))
+        return cleaned
+
+
 class TheoryOfChangeAdmin(AuditedAdmin):
-    """Results, effects and focus areas: fixed once an approved plan builds on them."""
+    """Results, effects and focus areas: fixed once an approved plan builds on them (the one
+    rule of `theory_access`, which the editing pages follow too)."""
+
+    form = TheoryItemAdminForm
 
     def is_frozen(self, obj) -> bool:
-        return Plan.private_objects.filter(
-            partnership_id=obj.partnership_id,
-            status__in=[Plan.Status.APPROVED, Plan.Status.PUBLISHED],
-        ).exists()
+        return frozen_by(obj.partnership_id) is not None
 
 
 admin.site.register(Effect, TheoryOfChangeAdmin)

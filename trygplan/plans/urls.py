@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import cycle_views, description_views, views
+from . import cycle_views, description_views, theory_views, views
 
 app_name = "plans"
 
@@ -18,6 +18,28 @@ urlpatterns = [
         "<int:year>/activities/<slug:key>/delete/",
         cycle_views.activity_delete,
         name="activity_delete",
+    ),
+    path("theory-of-change/", theory_views.theory_edit, name="theory_edit"),
+    path("theory-of-change/links/", theory_views.theory_links, name="theory_links"),
+    path(
+        "theory-of-change/<slug:kind>/new/",
+        theory_views.theory_item_create,
+        name="theory_item_create",
+    ),
+    path(
+        "theory-of-change/<slug:kind>/numbers/",
+        theory_views.theory_renumber,
+        name="theory_renumber",
+    ),
+    path(
+        "theory-of-change/<slug:kind>/<int:pk>/",
+        theory_views.theory_item_edit,
+        name="theory_item_edit",
+    ),
+    path(
+        "theory-of-change/<slug:kind>/<int:pk>/delete/",
+        theory_views.theory_item_delete,
+        name="theory_item_delete",
     ),
     path("<int:year>/", views.overview, name="overview"),
     path("<int:year>/theory-of-change/", views.theory_of_change, name="theory"),

@@ -26,6 +26,7 @@ from .overview import (
     build_result_matrix,
     plan_activities,
 )
+from .related import related_links
 from .workflow import PLAN
 
 
@@ -58,6 +59,7 @@ def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         transitions=PLAN.steps(plan),
     )
     if context["can_read_private"]:
+        context["related"] = related_links(plan)
         context.update(
             checks=run_checks(plan, activities, history),
             actions=[t.action for t in PLAN.available(request.user, plan)],

@@ -4,23 +4,25 @@ import uuid
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
 from trygplan.core.forms import KronerField, StyledMixin
 from trygplan.lib.geo import contains
 from trygplan.lib.money import format_kroner
+from trygplan.lib.uploads import CleanUpload, clean_attachment
 from trygplan.plans.models import Result
 
 from .models import Application, Recommendation
 
 BUDGET_ROWS = 5
-SIGNATURES = {
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
+MAX_ATTACHMENTS = 5
+MAX_ATTACHMENTS_BYTES = 20 * 1024 * 1024  # together; the app takes 25 MB in one request
+
+
+# Pool amounts are IntegerFields (at most 2.147.483.647 in PostgreSQL); no pool comes near.
+POOL_MAX_KRONER = 1_000_000_000
 
 
 def max_upload_bytes() -> int:
@@ -30,6 +32,10 @@ def max_upload_bytes() -> int:
 class PositiveKronerField(KronerField):
     """Whole kroner, more than 0."""
 
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_value", POOL_MAX_KRONER)
+        super().__init__(**kwargs)
+
     def validate(self, value):
         super().validate(value)
         if value is not None and value <= 0:
@@ -38,6 +44,10 @@ class PositiveKronerField(KronerField):
 
 class SignedKronerField(KronerField):
     """Whole kroner; a leading minus is a refund."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_value", POOL_MAX_KRONER)
+        super().__init__(**kwargs)
 
     def to_python(self, value):
         text = (value or "").strip()
@@ -53,40 +63,15 @@ class SignedKronerField(KronerField):
             raise forms.ValidationError(_("Beløbet kan ikke være 0."), code="zero")
 
 
-def file_content_type(upload) -> str:
-    """The type of an uploaded file, read from its first bytes (not its name).
+def clean_upload(upload) -> CleanUpload:
+    """The upload checked by content and size; images re-encoded without their metadata.
 
-    Raises a Danish ValidationError for anything but PDF, JPEG and PNG, and for files over
-    the size limit. Images must also open as images.
-    """
-    limit = max_upload_bytes()
-    if upload.size > limit:
-        raise forms.ValidationError(
-            _("“%(name)s” er for stor (%(size)s MB). Filer må højst fylde %(limit)s MB.")
-            % {
-                "name": upload.name,
-                "size": f"{upload.size / 1024 / 1024:.1f}".replace(".", ","),
-                "limit": limit // (1024 * 1024) or f"{limit / 1024 / 1024:.2f}",
-            }
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    content_type = next((t for sig, t in SIGNATURES.items() if head.startswith(sig)), None)
-    if content_type is None:
-        raise forms.ValidationError(
-            _("“%(name)s” er ikke en PDF-, JPEG- eller PNG-fil.") % {"name": upload.name}
-        )
-    if content_type.startswith("image/"):
-        try:
-            Image.open(upload).verify()
-        except Exception as error:
-            raise forms.ValidationError(
-                _("“%(name)s” kan ikke åbnes som billede.") % {"name": upload.name}
-            ) from error
-        finally:
-            upload.seek(0)
-    return content_type
+    Raises a Danish ValidationError for anything but PDF, JPEG and PNG, for files over the
+    size limit, for images that do not open and for "PDFs" that are not built like one."""
+    try:
+        return clean_attachment(upload, max_bytes=max_upload_bytes())
+    except ValidationError as error:
+        raise forms.ValidationError(error.messages, code=error.code) from None
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -100,9 +85,12 @@ class AttachmentsField(forms.FileField):
 
     def clean(self, data, initial=None):
         uploads = data if isinstance(data, list | tuple) else ([data] if data else [])
-        if len(uploads) > 5:
+        if len(uploads) > MAX_ATTACHMENTS:
             raise forms.ValidationError(_("Vedhæft højst 5 filer."))
-        return [(upload, file_content_type(upload)) for upload in uploads]
+        if sum(upload.size for upload in uploads) > MAX_ATTACHMENTS_BYTES:
+            raise forms.ValidationError(_("Bilagene må højst fylde 20 MB tilsammen."))
+        cleaned = [clean_upload(upload) for upload in uploads]
+        return [(upload.file, upload.content_type) for upload in cleaned]
 
 
 class ApplicationForm(StyledMixin, forms.ModelForm):
@@ -114,7 +102,7 @@ class ApplicationForm(StyledMixin, forms.ModelForm):
     attachments = AttachmentsField(
         label=_("Bilag"),
         required=False,
-        help_text=_("PDF, JPEG eller PNG, højst 10 MB pr. fil, højst 5 filer."),
+        help_text=_("PDF, JPEG eller PNG, højst 10 MB pr. fil og 20 MB i alt, højst 5 filer."),
     )
     consent = forms.BooleanField(
         label=_(
@@ -343,9 +331,7 @@ class ExpenseForm(StyledMixin, forms.Form):
 
     def clean_receipt(self):
         receipt = self.cleaned_data.get("receipt")
-        if receipt:
-            file_content_type(receipt)
-        return receipt
+        return clean_upload(receipt).file if receipt else None
 
 
 class ReasonForm(StyledMixin, forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import settings_views, views
 from .models import Pool
 
 
@@ -20,9 +20,15 @@ app_name = "pools"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("new/", settings_views.pool_create, name="pool_create"),
     path("<int:year>/<poolkind:kind>/", views.pool_public, name="pool"),
     path("<int:year>/<poolkind:kind>/apply/", views.apply, name="apply"),
     path("<int:year>/<poolkind:kind>/manage/", views.manage, name="manage"),
+    path(
+        "<int:year>/<poolkind:kind>/settings/",
+        settings_views.pool_settings,
+        name="pool_settings",
+    ),
     path("<int:year>/export.<str:fmt>", views.export, name="export"),
     path(
         "<int:year>/recommendation/<slug:period>/",

@@ -63,6 +63,9 @@ class RouteField(forms.CharField):
             points = [[float(lon), float(lat)] for lon, lat in geometry["coordinates"]]
         except (ValueError, KeyError, TypeError) as error:
             raise forms.ValidationError(_("Ruten kunne ikke læses. Tegn den igen.")) from error
+        # NaN and infinity are not JSON (PostgreSQL refuses them); nor are points off the globe.
+        if not all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in points):
+            raise forms.ValidationError(_("Ruten kunne ikke læses. Tegn den igen."))
         return {"type": "LineString", "coordinates": points} if points else None
 
     def prepare_value(self, value):

@@ -20,6 +20,7 @@ from trygplan.lib.files import (
     docx_picture,
     pdf_from_template,
 )
+from trygplan.lib.small_numbers import suppress_row
 
 
 def route_map_svg(walk, findings) -> str:
@@ -104,11 +105,12 @@ def protocol_docx(walk, findings) -> Rendered:
         docx_paragraph(document, _("Tema: %(theme)s") % {"theme": walk.theme})
     docx_heading(document, _("Deltagere"), level=2)
     participants = list(walk.participants.select_related("organisation"))
+    safe = suppress_row([int(p.count) for p in participants])  # no small count worked out
     docx_add_table(
         document,
         [_("Organisation eller gruppe"), _("Antal")],
-        [[p.label, p.count] for p in participants],
-        total_row=[_("I alt"), sum(p.count for p in participants)],
+        [[p.label, cell] for p, cell in zip(participants, safe.cells, strict=True)],
+        total_row=[_("I alt"), safe.total],
     )
     for label, text in (
         (_("Formøde"), walk.pre_meeting_notes),

@@ -9,6 +9,8 @@ from django.db.models import Avg, Count, Min
 from django.urls import reverse
 from django.utils import timezone
 
+from trygplan.lib.numbers import format_number
+
 from .distance import distance_to_line_m, haversine_m
 from .models import Finding, ReRating, Walk
 
@@ -166,7 +168,8 @@ def rerating_summary(reratings) -> dict:
     }
 
 
-def finding_properties(finding: Finding, *, detailed: bool) -> dict:
+def finding_properties(finding: Finding, *, detailed: bool, base_url: str = "") -> dict:
+    """A finding as GeoJSON properties; `base_url` ("https://host") makes `url` absolute."""
     properties = {
         "id": finding.pk,
         "number": finding.number,
@@ -179,8 +182,10 @@ def finding_properties(finding: Finding, *, detailed: bool) -> dict:
         "good_place": finding.is_good_place,
         "place": finding.place,
         "walk_date": finding.walk.date.isoformat(),
+        "found_on": finding.found_on.isoformat(),
         "public_reason": finding.public_reason,
-        "url": reverse("walks:finding_detail", args=[finding.walk.partnership.slug, finding.pk]),
+        "url": base_url
+        + reverse("walks:finding_detail", args=[finding.walk.partnership.slug, finding.pk]),
     }
     if detailed:
         properties.update(
@@ -203,7 +208,7 @@ def _cell_degrees(zoom: int) -> float:
     return 360 / (2**zoom) / 256 * 48
 
 
-def clustered_geojson(findings, *, zoom: int, detailed: bool) -> dict:
+def clustered_geojson(findings, *, zoom: int, detailed: bool, base_url: str = "") -> dict:
     """Pins grouped in a grid of about 48 pixels: a cell with several findings is one
     feature (`cluster`, `count`, at their mean position); a cell with one is the finding
     itself. Two queries, and the answer's size follows the map's cells, not the data."""
@@ -219,7 +224,9 @@ def clustered_geojson(findings, *, zoom: int, detailed: bool) -> dict:
     )
     cells = list(cells)
     single = [row["first"] for row in cells if row["count"] == 1]
-    features = findings_geojson(findings.filter(pk__in=single), detailed=detailed)["features"]
+    features = findings_geojson(
+        findings.filter(pk__in=single), detailed=detailed, base_url=base_url
+    )["features"]
     for row in cells:
         if row["count"] > 1:
             features.append(
@@ -232,14 +239,16 @@ def clustered_geojson(findings, *, zoom: int, detailed: bool) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def findings_geojson(findings, *, detailed: bool) -> dict:
+def findings_geojson(findings, *, detailed: bool, base_url: str = "") -> dict:
+    """A FeatureCollection; each feature has the finding's stable id and absolute URL."""
     return {
         "type": "FeatureCollection",
         "features": [
             {
                 "type": "Feature",
+                "id": f.pk,
                 "geometry": {"type": "Point", "coordinates": [f.lon, f.lat]},
-                "properties": finding_properties(f, detailed=detailed),
+                "properties": finding_properties(f, detailed=detailed, base_url=base_url),
             }
             for f in findings.select_related("walk__partnership", "owner_organisation")
         ],
@@ -270,12 +279,13 @@ def findings_csv_rows(findings) -> list[list]:
         [
             f.number,
             f.walk.title,
-            f.walk.date.isoformat(),
+            f.found_on.isoformat(),
             f.get_category_display(),
             "ja" if f.is_good_place else "nej",
             f.place,
-            f"{f.lon:.6f}",
-            f"{f.lat:.6f}",
+            # the semicolon CSV writes a decimal comma, like every other CSV (lib.numbers)
+            format_number(f.lon, decimals=6),
+            format_number(f.lat, decimals=6),
             f.description,
             f.proposed_measure,
             f.owner_label,

@@ -1,7 +1,7 @@
 """Operations on walks and findings. Each runs in one transaction and records who, when,
 what and why through `audit_record`."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
@@ -9,14 +9,22 @@ from django.utils.translation import gettext as _
 from trygplan.audit.models import AuditEntry
 from trygplan.audit.services import audit_record, form_changes
 
+from . import access
 from .models import Finding, FindingPhoto, Participants, ReRating, Walk
 from .workflow import FINDING, WALK, WALK_FORWARD, finding_action_to
+
+
+def require_editor(user, partnership) -> None:
+    """Every change to walks and findings is the working group's (`walks.access`)."""
+    if not access.can_edit_walks(user, partnership):
+        raise PermissionDenied(_("Kun arbejdsgruppen kan ændre tryghedsvandringer."))
 
 
 @transaction.atomic
 def walk_save(*, form, user, partnership=None) -> Walk:
     """Create (pass `partnership`) or update a walk from a valid WalkForm."""
     walk = form.save(commit=False)
+    require_editor(user, partnership or walk.partnership)
     created = walk.pk is None
     if created:
         walk.partnership = partnership
@@ -51,6 +59,7 @@ def walk_cancel(*, walk: Walk, user, reason: str) -> Walk:
 @transaction.atomic
 def participants_add(*, form, walk: Walk, user) -> Participants:
     """Add a count, or add to an existing count for the same group and organisation."""
+    require_editor(user, walk.partnership)
     data = form.cleaned_data
     row, created = Participants.objects.get_or_create(
         walk=walk,
@@ -74,6 +83,7 @@ def participants_add(*, form, walk: Walk, user) -> Participants:
 @transaction.atomic
 def participants_remove(*, row: Participants, user) -> None:
     walk = row.walk
+    require_editor(user, walk.partnership)
     audit_record(
         user=user,
         obj=walk,
@@ -87,6 +97,7 @@ def participants_remove(*, row: Participants, user) -> None:
 def finding_create(*, walk: Walk, form, user) -> tuple[Finding, bool]:
     """Save a finding from a valid FindingCaptureForm. A repeat of the same `client_uuid`
     (a phone retrying) returns the finding already saved, and `created=False`."""
+    require_editor(user, walk.partnership)
     client_uuid = form.cleaned_data["client_uuid"]
     existing = Finding.private_objects.filter(client_uuid=client_uuid).first()
     if existing is None:
@@ -122,6 +133,7 @@ def _finding_insert(*, walk, form, user, client_uuid) -> Finding:
 
 @transaction.atomic
 def finding_update(*, form, user) -> Finding:
+    require_editor(user, form.instance.walk.partnership)
     changes = form_changes(form)
     finding = form.save(commit=False)
     finding.full_clean()
@@ -179,6 +191,7 @@ def _owner_kind(organisation) -> str:
 @transaction.atomic
 def rerating_save(*, form, finding: Finding, walk: Walk, user) -> ReRating:
     """Store (or replace) a later walk's re-rating of an earlier finding (validated first)."""
+    require_editor(user, walk.partnership)
     data = form.cleaned_data
     rerating = ReRating.objects.filter(finding=finding, walk=walk).first() or ReRating(
         finding=finding, walk=walk

@@ -18,6 +18,7 @@ from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_resp
 from trygplan.lib.geo import parse_bbox
 from trygplan.lib.years import chosen_year
 from trygplan.partnerships import access as partnership_access
+from trygplan.residents.views import new_report_form
 
 from . import access, report, services
 from .documents import protocol_is_frozen
@@ -102,7 +103,7 @@ def walk_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         rerating_form=ReRatingForm(),
         summary=report.rerating_summary(ReRating.objects.filter(walk=walk, finding__in=findings)),
         next_step=WALK.transition(WALK_FORWARD[walk.status])
-        if walk.status in WALK_FORWARD
+        if walk.status in WALK_FORWARD and not walk.is_resident_reports
         else None,
     )
     return render(request, "walks/walk_detail.html", context)
@@ -332,6 +333,7 @@ def findings_map(request: HttpRequest, slug: str) -> HttpResponse:
         legend=legend,
         tile_url=getattr(settings, "TRYGPLAN_TILE_URL", ""),
         query=request.GET.urlencode(),
+        report_form=new_report_form() if partnership.area else None,
     )
     context["findings"], context["page_query"] = page_of(
         request,
@@ -350,10 +352,11 @@ def findings_geojson(request: HttpRequest, slug: str) -> JsonResponse:
     if box:
         findings = findings.in_bbox(box)
     zoom = request.GET.get("zoom", "")
+    base_url = request.build_absolute_uri("/").rstrip("/")
     data = (
-        report.clustered_geojson(findings, zoom=int(zoom), detailed=detailed)
+        report.clustered_geojson(findings, zoom=int(zoom), detailed=detailed, base_url=base_url)
         if zoom.isdigit() and int(zoom) < report.CLUSTER_BELOW_ZOOM
-        else report.findings_geojson(findings, detailed=detailed)
+        else report.findings_geojson(findings, detailed=detailed, base_url=base_url)
     )
     response = JsonResponse(data)
     response["Content-Type"] = "application/geo+json"

@@ -100,7 +100,7 @@
               setState(entry, text.sent + (result.body.warning ? " · " + result.body.warning : ""), "sent");
               return queueRemove(entry.uuid);
             }
-            if (result.status === 400) {
+            if (result.status === 400 || result.status === 413) {  // refused: say why, drop it
               var messages = [];
               Object.keys(result.body.errors || {}).forEach(function (k) { messages = messages.concat(result.body.errors[k]); });
               setState(entry, text.failed + " " + messages.join(" "), "failed");

@@ -7,6 +7,7 @@
   if (!el || !window.L) return;
   var map = L.map(el, { scrollWheelZoom: false });
   map.setView([55.66, 12.61], 15);
+  el.trygplanMap = map; // residents/report.js puts the "Meld et sted" pin on this map
   if (el.dataset.tiles) {
     L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.tilesAttribution || "" }).addTo(map);
   }
@@ -29,11 +30,12 @@
   function pin(feature) {
     var p = feature.properties;
     var span = document.createElement("span");
-    span.className = "walk-pin" + (p.good_place ? " walk-pin--good" : "");
-    span.style.background = p.colour;
+    // The colour is a class (walks.css), not a style attribute: the Content-Security-Policy
+    // refuses style attributes in HTML that Leaflet would parse.
+    span.className = "walk-pin walk-pin--" + (p.good_place ? "good" : p.status);
     span.dataset.status = p.status;
     span.textContent = p.letter;
-    return L.divIcon({ className: "walk-pin-icon", html: span.outerHTML, iconSize: [28, 28], iconAnchor: [14, 14] });
+    return L.divIcon({ className: "walk-pin-icon", html: span, iconSize: [28, 28], iconAnchor: [14, 14] });
   }
   function popup(p) {
     var div = document.createElement("div");

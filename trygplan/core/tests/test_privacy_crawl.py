@@ -31,11 +31,12 @@ from trygplan.followup.models import (
     EventAttendance,
     Indicator,
     IndicatorValue,
+    Reporter,
     Submission,
 )
 from trygplan.partnerships.models import Membership, Role
 from trygplan.plans import services as plan_services
-from trygplan.plans.models import Activity, BudgetLine, Deliverable, Plan
+from trygplan.plans.models import Activity, BudgetLine, Deliverable, Effect, Plan, Result
 from trygplan.pools import services as pool_services
 from trygplan.pools.demo import standard_pools
 from trygplan.walks.models import Finding, Walk
@@ -50,6 +51,9 @@ COMMENT = "Sendt-tilbage-kommentar-9911"
 UNAPPROVED = "777,77"
 MEETING = "Internt-møde-6633"
 TINGBJERG = "Tingbjergs-kladde-1234"
+REPORT = "Beboer-melding-2299"
+REPORTER = "Beboer Kontaktsen"
+REPORT_NOTE = "Intern-rapportnote-8181"
 
 MEMBERS = {"partner", "styregruppe", "arbejdsgruppe", "koordinator"}
 WORKING_GROUP = {"arbejdsgruppe", "koordinator"}
@@ -66,6 +70,9 @@ ALLOWED = {
     UNAPPROVED: MEMBERS,
     MEETING: MEMBERS,
     TINGBJERG: {"tingbjerg-ag"},
+    REPORT: WORKING_GROUP,
+    REPORTER: WORKING_GROUP,
+    REPORT_NOTE: MEMBERS,
 }
 
 # Routes a crawl cannot reach by following links, and why they are safe.
@@ -93,6 +100,7 @@ NOT_LINKED = {
     "attachment": "no attachment planted; access tested in pools",
     "receipt": "no receipt planted; access tested in pools",
     "photo": "no photo planted; access tested in walks",
+    "event_photo": "no event photo planted; access tested in followup (test_event_photo)",
     "frozen": "reached by editing an approved plan (redirect)",
     "area": "the area's public geometry, read by the map script (a data attribute)",
     "login": "linked for anonymous visitors only; no data",
@@ -101,14 +109,52 @@ NOT_LINKED = {
     "password_reset_complete": "after a reset; no data",
     "import_mapping": "needs an uploaded survey file; tested in surveys",
     "survey_publish": "POST only",
+    "subactivity_create": "POST only (the description editor's form)",
     "stop": "the signed link in a mail to someone without an account; tested in notifications",
     "figures_request": "POST only",
     "contacts_save": "POST only",
-    "subactivity_create": "POST only",
     "create": "a partnership's first plan: linked from its home while it has no plan, for its "
     "editors only; tested in plans",
     "oversigt": "redirects to the city overview (/sikker-by/)",
     "partnerships_index": "redirects to the city overview (/sikker-by/)",
+    # residents' reports (trygplan/residents)
+    "status": "reached only through the reporter's private link (tested in residents)",
+    "report_photo": "no photo planted; access tested in residents",
+    "report_accept": "POST only",
+    "report_merge": "POST only",
+    "report_reject": "POST only",
+    # Open311 (the lists are linked from the API's documentation page)
+    "request": "one public finding's Open311 view; tested in residents/tests/test_open311.py",
+    "token": "needs a report's private token; tested in residents/tests/test_open311.py",
+    # the REST API: its GET lists are linked from the documentation page; operations with an
+    # id or a body are fetched as every actor, with a token each, by
+    # trygplan/api/tests/test_privacy.py
+    "token_revoke": "POST only",
+    "api-root": "django-ninja's root of /api/v1/: a 404 (the documentation is linked instead)",
+    "api_submission_open": "API, POST only",
+    "api_partnership": "API, needs an id: trygplan/api/tests/test_privacy.py",
+    "api_plan": "API, needs an id: trygplan/api/tests/test_privacy.py",
+    "api_pool": "API, needs an id: trygplan/api/tests/test_privacy.py",
+    "api_finding": "API, needs an id: trygplan/api/tests/test_privacy.py",
+    "api_indicator": "API, needs an id: trygplan/api/tests/test_privacy.py",
+    "api_finding_create": "API, POST only",
+    "api_submission_values": "API, PUT only",
+    "api_submission_submit": "API, POST only",
+    "api_progress_add": "API, POST only",
+    "theory_item_delete": "POST only",
+    "body_delete": "POST only",
+    "member_delete": "POST only",
+    "membership_remove": "POST only",
+    "invitation_resend": "POST only",
+    "invitation_confirm": "needs the e-mailed token; tested in accounts",
+    "indicator_delete": "POST only",
+    "reporter_delete": "POST only",
+    # reports to the steering group (trygplan/reporting)
+    "round_open": "POST only (the form on the reports' index)",
+    "round_step": "POST only",
+    "part_step": "POST only",
+    "recommendation_delete": "POST only",
+    "spending_delete": "POST only",
 }
 START = [
     "/",
@@ -234,10 +280,67 @@ def planted(amager, plan2016, draft2017, arbejdsgruppe, koordinator, styregruppe
     user = get_user_model().objects.create_user("tingbjerg-ag", password="x")
     Membership.objects.create(user=user, partnership=tingbjerg, role=Role.WORKING_GROUP)
     Plan.private_objects.create(partnership=tingbjerg, year=2017, title=TINGBJERG)
+    # Tingbjerg's theory of change is still open (no approved plan), so its editor is crawled.
+    for number in (1, 2):
+        effect = Effect.objects.create(
+            partnership=tingbjerg, number=number, name=f"Effekt {number}"
+        )
+        Result.objects.create(partnership=tingbjerg, number=number, name=f"Resultat {number}")
+    Result.objects.get(partnership=tingbjerg, number=1).effects.add(effect)
+    Reporter.objects.create(
+        user=koordinator, partnership=amager, organisation=indicator.reported_by
+    )
+    from trygplan.residents.models import Report
+
+    Report.private_objects.create(
+        partnership=amager,
+        source="web",
+        category="lighting",
+        lon=12.5975,
+        lat=55.6540,
+        description=REPORT,
+        first_name=REPORTER,
+    )
     from trygplan.surveys.demo import load_demo as load_surveys
 
     load_surveys(partnership=amager, plan=plan2016)
+    _plant_reports(amager, koordinator, arbejdsgruppe)
     return amager
+
+
+def _plant_reports(amager, koordinator, arbejdsgruppe):
+    """A mid-year report sent to the steering group with an internal note (members only; its
+    residents' version is public), and a May report still being written."""
+    from trygplan.reporting import services as reporting
+    from trygplan.reporting.models import ReportPart, ReportRecommendation, ReportRound
+
+    for kind in ("midyear", "annual"):
+        reporting.round_open(
+            partnership=amager,
+            year=2016,
+            kind=kind,
+            deadline=datetime.date(2016, 8, 15),
+            user=koordinator,
+        )
+    midyear = ReportRound.private_objects.get(partnership=amager, year=2016, kind="midyear")
+    for round_ in ReportRound.private_objects.filter(partnership=amager):
+        ReportRecommendation._default_manager.create(
+            round=round_, title="Mere lys", text="Styregruppen indstilles til at se på lyset."
+        )
+    for part in midyear.parts.all():
+        part.status_text = "Aktiviteten går som planlagt."
+        part.save(update_fields=["status_text"])
+        reporting.part_transition(part=part, action="submit", user=koordinator)
+        reporting.part_transition(part=part, action="accept", user=koordinator)
+    ReportRound.private_objects.filter(pk=midyear.pk).update(
+        summary="Halvåret er gået godt.", internal_note=REPORT_NOTE
+    )
+    reporting.round_transition(
+        round_=ReportRound.private_objects.get(pk=midyear.pk),
+        action="recommend",
+        user=arbejdsgruppe,
+    )
+    assert ReportPart.private_objects.filter(round__kind="annual").exists()
 
 
 def _client(username):

@@ -23,10 +23,14 @@ def _event(amager, **changes):
     return Event.private_objects.create(**data)
 
 
-def test_the_feed_is_valid_icalendar_with_coming_public_events(client, amager):
+def _start_of_year():
+    return timezone.localtime().replace(month=1, day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def test_the_feed_is_valid_icalendar_with_this_years_public_events(client, amager):
     event = _event(amager)
     _event(amager, title="Internt møde", is_public=False)
-    _event(amager, title="Forbi", starts_at=timezone.now() - timedelta(days=3), ends_at=None)
+    _event(amager, title="Sidste år", starts_at=_start_of_year() - timedelta(days=1), ends_at=None)
     response = client.get(URL)
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     body = response.content.decode()
@@ -34,10 +38,10 @@ def test_the_feed_is_valid_icalendar_with_coming_public_events(client, amager):
     assert body.endswith("END:VCALENDAR\r\n")
     assert "\n" not in body.replace("\r\n", "")
     assert body.count("BEGIN:VEVENT") == 1
-    assert f"UID:event-{event.pk}@" in body
+    assert f"UID:event-{event.pk}@amager.trygplan\r\n" in body
     assert "DTSTAMP:" in body
     assert "SUMMARY:Tryghedsvandring\\; forår\\, Urbanplanen" in body
-    assert "Internt møde" not in body and "Forbi" not in body
+    assert "Internt møde" not in body and "Sidste år" not in body
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
 
 
@@ -62,3 +66,25 @@ def test_members_also_get_only_public_events(client, amager, partner):
 
 def test_it_refuses_post(client, amager):
     assert client.post(URL).status_code == 405
+
+
+def test_past_events_of_this_year_stay_in_the_feed(client, amager):
+    past = _event(
+        amager, title="Lysfest i januar", starts_at=_start_of_year() + timedelta(minutes=1)
+    )
+    body = client.get(URL).content.decode().replace("\r\n ", "")
+    assert "SUMMARY:Lysfest i januar" in body
+    assert f"URL:http://testserver/p/amager/followup/events/#event-{past.pk}" in body
+
+
+def test_uids_do_not_depend_on_the_host(client, amager):
+    event = _event(amager)
+    one = client.get(URL, HTTP_HOST="127.0.0.1").content.decode()
+    other = client.get(URL, HTTP_HOST="trygplan.kk.dk").content.decode()
+    uid = f"UID:event-{event.pk}@amager.trygplan"
+    assert uid in one and uid in other and "127.0.0.1" not in one.split("URL:")[0]
+
+
+def test_the_events_page_offers_a_webcal_link(client, amager, plan2016):
+    html = client.get("/p/amager/followup/events/", HTTP_HOST="trygplan.kk.dk").content.decode()
+    assert 'href="webcal://trygplan.kk.dk/p/amager/followup/events/calendar.ics"' in html

@@ -87,7 +87,7 @@ def test_a_photo_is_stored_small_and_without_exif_when_consent_is_ticked(
         assert max(image.size) <= 1600
         assert not image.getexif()
     text = client.get("/p/amager/followup/events/").content.decode()
-    assert photo.image.url in text and "Lygterne tændes" in text
+    assert f"/p/amager/followup/events/photos/{photo.pk}/" in text and "Lygterne tændes" in text
 
 
 def test_a_photo_without_consent_is_refused(client, event, koordinator, photo_upload):
@@ -140,6 +140,14 @@ def test_users_of_another_partnership_get_404(client, event, outsider):
 def test_it_refuses_put(client, event, koordinator):
     client.force_login(koordinator)
     assert client.put(_url(event)).status_code == 405
+
+
+def test_an_impossible_participant_count_is_refused_not_a_500(client, event, koordinator):
+    client.force_login(koordinator)
+    response = client.post(_url(event), _data(attendance_children="9" * 25))
+    assert response.status_code == 200
+    assert "Skriv et antal på højst 1000000." in response.content.decode()
+    assert event.participants == 120
 
 
 def test_an_activity_not_in_the_events_years_plan_is_refused(client, event, koordinator):

@@ -1,4 +1,11 @@
 URL = "/p/amager/followup/indicators/sigtelser-under-18/values.csv"
+ROW = "sigtelser-under-18;amager;Politiet;"  # key, area and source open every row
+
+
+def _years(text: str) -> dict[str, list[str]]:
+    """{year: the row's cells after key, area and source}."""
+    rows = [line.split(";") for line in text.split("\r\n")[1:] if line]
+    return {cells[3]: cells[3:] for cells in rows}
 
 
 def test_the_csv_is_semicolon_separated_utf8_with_bom(client, followup):
@@ -7,18 +14,18 @@ def test_the_csv_is_semicolon_separated_utf8_with_bom(client, followup):
     assert response["Content-Type"].startswith("text/csv")
     assert response.content.startswith(b"\xef\xbb\xbf")
     lines = response.content.decode("utf-8-sig").split("\r\n")
-    assert lines[0] == "År;sigtelser;Ændring;Mål;Status;Godkendt"
+    assert lines[0] == "Nøgle;Område;Kilde;År;sigtelser;Ændring;Mål;Status;Godkendt"
+    assert all(line.startswith(ROW) for line in lines[1:] if line)
 
 
 def test_a_small_count_is_less_than_five_in_the_csv_too(client, followup):
-    lines = client.get(URL).content.decode("utf-8-sig").split("\r\n")
-    row_2016 = next(line for line in lines if line.startswith("2016;"))
-    assert row_2016.split(";")[1] == "<5"
+    years = _years(client.get(URL).content.decode("utf-8-sig"))
+    assert years["2016"][1] == "<5"
 
 
 def test_the_public_csv_has_no_unapproved_values(client, followup):
     text = client.get("/p/amager/followup/indicators/ssp-enkeltsager/values.csv").content
-    assert b"\r\n2016;1" not in text and b"nej" not in text
+    assert b"\r\nssp-enkeltsager;amager;SSP;2016;1" not in text and b"nej" not in text
 
 
 def test_a_member_gets_unapproved_values_marked(client, followup, styregruppe):
@@ -38,8 +45,6 @@ def test_it_refuses_post(client, followup):
 
 
 def test_a_change_that_would_reveal_a_small_count_is_hidden(client, followup):
-    lines = client.get(URL).content.decode("utf-8-sig").split("\r\n")
-    row_2015 = next(line for line in lines if line.startswith("2015;")).split(";")
-    row_2016 = next(line for line in lines if line.startswith("2016;")).split(";")
-    assert row_2015[2].startswith("-")  # 2014 -> 2015, both shown
-    assert row_2016[2] == "×"
+    years = _years(client.get(URL).content.decode("utf-8-sig"))
+    assert years["2015"][2].startswith("-")  # 2014 -> 2015, both shown
+    assert years["2016"][2] == "×"

@@ -193,3 +193,21 @@ def test_download_response_has_a_safe_attachment_filename():
 def test_download_response_can_be_inline():
     response = files.download_response(Rendered("a.html", "text/html", b"<p>"), inline=True)
     assert response["Content-Disposition"].startswith("inline;")
+
+
+def test_a_small_count_of_people_is_written_as_under_five_in_every_writer():
+    import docx as python_docx
+    from openpyxl import load_workbook
+
+    from trygplan.lib.small_numbers import PeopleCount
+
+    rows = [["Unge", PeopleCount(3)], ["Voksne", PeopleCount(37)]]
+    text = files.csv_bytes(["Gruppe", "Antal"], rows).decode("utf-8-sig")
+    assert "Unge;<5" in text and "Voksne;37" in text
+    sheet = load_workbook(io.BytesIO(files.xlsx_bytes([("Ark", ["Gruppe", "Antal"], rows)]))).active
+    assert [cell.value for cell in sheet["B"]][1:] == ["<5", 37]
+    document = files.docx_document("Test")
+    files.docx_add_table(document, ["Gruppe", "Antal"], rows)
+    reopened = python_docx.Document(io.BytesIO(files.docx_bytes(document)))
+    cells = [cell.text for row in reopened.tables[0].rows for cell in row.cells]
+    assert "<5" in cells and "3" not in cells

@@ -6,11 +6,11 @@ import shutil
 import pytest
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
+from trygplan.core.uploads import private_storage
 from trygplan.operations.backup import BackupError, backup_create, backup_restore
 from trygplan.partnerships.models import Membership, Partnership, Role
 from trygplan.plans.services import plan_create_next_year
@@ -31,15 +31,15 @@ def every_table() -> dict[str, list]:
 def every_file() -> dict[str, bytes]:
     from trygplan.operations.backup import _media_names
 
-    return {name: default_storage.open(name).read() for name in _media_names()}
+    return {name: private_storage().open(name).read() for name in _media_names()}
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    default_storage.save("walks/photos/2016/bænk.jpg", ContentFile(b"\xff\xd8\xff\xe0 photo"))
-    default_storage.save("pools/attachments/budget.pdf", ContentFile(b"%PDF-1.7 budget"))
-    return settings.MEDIA_ROOT
+def media(private_media):
+    """Two uploads in the uploads' storage (core.uploads.private_storage)."""
+    private_storage().save("walks/photos/2016/bænk.jpg", ContentFile(b"\xff\xd8\xff\xe0 photo"))
+    private_storage().save("pools/attachments/budget.pdf", ContentFile(b"%PDF-1.7 budget"))
+    return private_media
 
 
 def empty_database(media_root) -> None:

@@ -76,7 +76,15 @@ def test_the_images_debian_packages_exist_in_bookworm():
 
 def test_the_image_leaves_out_local_state_and_secrets():
     ignored = set((ROOT / ".dockerignore").read_text().split())
-    assert {".git", ".venv", "db.sqlite3", "media", ".env", "staticfiles"} <= ignored
+    assert {
+        ".git",
+        ".venv",
+        "db.sqlite3",
+        "media",
+        "private-media",
+        ".env",
+        "staticfiles",
+    } <= ignored
 
 
 def test_compose_has_the_database_the_app_the_worker_and_the_jobs():
@@ -87,13 +95,15 @@ def test_compose_has_the_database_the_app_the_worker_and_the_jobs():
     for name in ("migrate", "web", "worker", "jobs"):
         service = services[name]
         assert "media:/data/media" in service["volumes"], name
+        assert "uploads:/data/uploads" in service["volumes"], name
         assert service["environment"]["MEDIA_ROOT"] == "/data/media"
+        assert service["environment"]["TRYGPLAN_PRIVATE_MEDIA_ROOT"] == "/data/uploads"
         assert "@db:5432/" in service["environment"]["DATABASE_URL"]
     for name in ("web", "worker", "jobs"):
         assert services[name]["depends_on"]["migrate"]["condition"] == (
             "service_completed_successfully"
         )
-    assert set(COMPOSE["volumes"]) == {"pgdata", "media"}
+    assert set(COMPOSE["volumes"]) == {"pgdata", "media", "uploads"}
 
 
 def test_compose_commands_are_real_commands():

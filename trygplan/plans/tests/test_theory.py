@@ -28,4 +28,4 @@ def test_htmx_gets_only_the_matrix(client, plan2016):
 
 def test_the_page_has_a_bounded_number_of_queries(client, plan2016, django_assert_max_num_queries):
     with django_assert_max_num_queries(16):
-        client.get(url())
+        assert client.get(url()).status_code == 200

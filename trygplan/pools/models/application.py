@@ -10,6 +10,8 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.uploads import private_storage
+
 from .pool import INVENTED_HELP, Pool
 
 
@@ -184,7 +186,7 @@ class Attachment(models.Model):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="attachments"
     )
-    file = models.FileField(upload_to=private_file_path)
+    file = models.FileField(upload_to=private_file_path, storage=private_storage)
     original_name = models.CharField(_("filnavn"), max_length=200)
     content_type = models.CharField(max_length=40)
     size = models.PositiveIntegerField()

@@ -8,6 +8,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.uploads import private_storage
 from trygplan.plans.models import Result
 
 from .application import Application, private_file_path
@@ -133,7 +134,9 @@ class Expense(models.Model):
     amount = models.IntegerField(_("beløb (kr.)"), help_text=_("Negativt ved tilbagebetaling."))
     supplier = models.CharField(_("leverandør"), max_length=200)
     note = models.TextField(_("note"), blank=True)
-    receipt = models.FileField(_("kvittering"), upload_to=private_file_path, blank=True)
+    receipt = models.FileField(
+        _("kvittering"), upload_to=private_file_path, storage=private_storage, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -4,7 +4,8 @@
 - `grants`: grants, fast-track ratification, closing and cancelling, expenses;
 - `recommendations`: the working group's proposals at mid-year and year-end;
 - `retention`: erasing applicants' contact details on time;
-- `years`: a year's pools, opened when its plan is published.
+- `years`: a year's pools, opened when its plan is published;
+- `settings`: a pool's settings, and opening a pool by hand.
 """
 
 from .applications import (
@@ -17,6 +18,7 @@ from .applications import (
 from .grants import expense_add, grant_cancel, grant_create, grant_finish, grant_ratify
 from .recommendations import recommendation_save
 from .retention import contacts_erase_expired, retention_days
+from .settings import pool_create, pool_settings_save
 from .years import pools_create_year, pools_open_for_plan
 
 __all__ = [
@@ -31,6 +33,8 @@ __all__ = [
     "grant_create",
     "grant_finish",
     "grant_ratify",
+    "pool_create",
+    "pool_settings_save",
     "pools_create_year",
     "pools_open_for_plan",
     "recommendation_save",

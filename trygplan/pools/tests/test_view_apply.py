@@ -63,6 +63,8 @@ def test_the_form_is_danish_and_asks_for_consent(client, urban):
         ("1250.50", "Brug ikke punktum som decimaltegn."),
         ("-100", "Beløbet kan ikke være negativt."),
         ("0", "Beløbet skal være større end 0."),
+        ("9" * 4300, "Beløbet er for stort."),
+        ("3.000.000.000", "Beløbet er for stort. Det kan højst være 1.000.000.000 kr"),
     ],
 )
 def test_bad_amounts_get_a_danish_message_and_nothing_is_saved(client, urban, amount, message):

@@ -307,10 +307,18 @@ class Finding(models.Model):
         today = today or timezone.localdate()
         return bool(self.deadline and not self.is_closed and self.deadline < today)
 
+    @property
+    def found_on(self):
+        """The day it was found: the walk's, or for a resident's report the day it was
+        accepted (the residents' pseudo-walk starts on 1 January)."""
+        if self.walk.is_resident_reports and self.created_at:
+            return timezone.localdate(self.created_at)
+        return self.walk.date
+
     def days_to_fix(self) -> int | None:
         if not self.fixed_at:
             return None
-        return (timezone.localdate(self.fixed_at) - self.walk.date).days
+        return (timezone.localdate(self.fixed_at) - self.found_on).days
 
     def scores(self) -> list[tuple[str, int]]:
         return [

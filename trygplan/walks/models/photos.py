@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from trygplan.core.uploads import RandomName, private_storage
+
 from .finding import Finding
 from .walk import Walk
 
@@ -25,7 +27,11 @@ class FindingPhoto(models.Model):
     )
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.FINDING)
     image = models.ImageField(
-        _("foto"), upload_to="walks/%Y/", width_field="width", height_field="height"
+        _("foto"),
+        upload_to=RandomName("walks"),
+        storage=private_storage,
+        width_field="width",
+        height_field="height",
     )
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)

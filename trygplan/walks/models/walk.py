@@ -40,8 +40,15 @@ class Walk(models.Model):
         FOLLOW_UP_HELD = "follow_up_held", _("Opfølgningsmøde holdt")
         CANCELLED = "cancelled", _("Aflyst")
 
+    class Kind(models.TextChoices):
+        WALK = "walk", _("Tryghedsvandring")
+        # One per partnership and year: where accepted residents' reports become findings
+        # (trygplan.residents), so every finding still belongs to a walk.
+        RESIDENT_REPORTS = "resident_reports", _("Beboernes meldinger")
+
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="walks")
     title = models.CharField(_("titel"), max_length=200)
+    kind = models.CharField(_("slags"), max_length=20, choices=Kind.choices, default=Kind.WALK)
     starts_at = models.DateTimeField(_("dato og tidspunkt"))
     light = models.CharField(_("lys"), max_length=10, choices=Light.choices)
     season = models.CharField(_("årstid"), max_length=10, choices=Season.choices)
@@ -78,6 +85,11 @@ class Walk(models.Model):
             models.CheckConstraint(
                 condition=Q(light__in=["daylight", "dusk", "dark"]), name="walk_light_valid"
             ),
+            models.UniqueConstraint(
+                fields=["partnership", "starts_at"],
+                condition=Q(kind="resident_reports"),
+                name="walk_one_resident_reports_per_year",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -97,6 +109,10 @@ class Walk(models.Model):
     @property
     def date(self):
         return timezone.localdate(self.starts_at)
+
+    @property
+    def is_resident_reports(self) -> bool:
+        return self.kind == self.Kind.RESIDENT_REPORTS
 
     @property
     def route_points(self) -> list:

@@ -116,13 +116,24 @@ def test_a_photo_that_is_not_an_image_is_refused_and_nothing_is_saved(client, ar
     assert not FindingPhoto.private_objects.exists()
 
 
-def test_a_50_mb_photo_is_refused_in_danish(client, arbejdsgruppe, walk):
+def test_a_20_mb_photo_is_refused_in_danish(client, arbejdsgruppe, walk):
     client.force_login(arbejdsgruppe)
-    big = SimpleUploadedFile("stor.jpg", b"\xff" * (50 * 1024 * 1024), content_type="image/jpeg")
+    big = SimpleUploadedFile("stor.jpg", b"\xff" * (20 * 1024 * 1024), content_type="image/jpeg")
     response = client.post(_url(walk), _data(photo=big), **JSON)
     assert response.status_code == 400
     assert response.json()["errors"]["photo"] == [
-        "Billedet er for stort (50 MB). Det må højst fylde 15 MB."
+        "Billedet er for stort (20 MB). Det må højst fylde 15 MB."
+    ]
+    assert not Finding.private_objects.exists()
+
+
+def test_a_50_mb_request_is_refused_before_it_is_read(client, arbejdsgruppe, walk):
+    client.force_login(arbejdsgruppe)
+    big = SimpleUploadedFile("stor.jpg", b"\xff" * (50 * 1024 * 1024), content_type="image/jpeg")
+    response = client.post(_url(walk), _data(photo=big), **JSON)
+    assert response.status_code == 413
+    assert response.json()["errors"]["__all__"] == [
+        "Det sendte fylder for meget (50 MB). Der kan højst sendes 25 MB ad gangen. Intet er gemt."
     ]
     assert not Finding.private_objects.exists()
 

@@ -54,4 +54,4 @@ def test_the_list_uses_few_queries(client, koordinator, walk, django_assert_max_
         )
     client.force_login(koordinator)
     with django_assert_max_num_queries(10):
-        client.get(URL)
+        assert client.get(URL).status_code == 200

@@ -1,0 +1,145 @@
+"""Setting up follow-up: the coordinator's pages for indicators (of a result or an effect),
+their yearly targets, and who reports for which organisation. Linked from the follow-up
+index."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from trygplan.plans.access import visible_plans
+
+from . import access, setup_services
+from .models import Indicator, Reporter
+from .setup_forms import IndicatorForm, ReporterForm, TargetFormSet
+
+form_methods = require_http_methods(["GET", "HEAD", "POST"])
+
+
+def _context(request, partnership, **extra) -> dict:
+    """What the follow-up pages' frame needs (its sub-navigation names the newest plan)."""
+    return {
+        "partnership": partnership,
+        "plan": visible_plans(request.user, partnership).order_by("-year").first(),
+        "can_read_private": True,
+        "back_url": reverse("followup:setup", args=[partnership.slug]),
+        **extra,
+    }
+
+
+@login_required
+@require_GET
+def setup(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    indicators = (
+        Indicator.objects.filter(partnership=partnership)
+        .select_related("result", "effect", "reported_by", "statistic_series")
+        .prefetch_related("targets")
+    )
+    reporters = (
+        Reporter.objects.filter(partnership=partnership)
+        .select_related("user", "organisation")
+        .order_by("organisation__name", "user__first_name")
+    )
+    context = _context(request, partnership, indicators=indicators, reporters=reporters)
+    return render(request, "followup/setup.html", context)
+
+
+def _indicator_page(request, partnership, indicator, title: str) -> HttpResponse:
+    data = request.POST if request.method == "POST" else None
+    form = IndicatorForm(data, instance=indicator)
+    targets = TargetFormSet(data, instance=indicator, prefix="targets")
+    if data is not None and all([form.is_valid(), targets.is_valid()]):  # both show errors
+        try:
+            saved = setup_services.indicator_save(form=form, targets=targets, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("“%(name)s” er gemt.") % {"name": saved.name})
+            return redirect("followup:setup", partnership.slug)
+    context = _context(request, partnership, form=form, targets=targets, title=title)
+    if indicator.pk and not indicator.values.exists():
+        context.update(
+            delete_url=reverse("followup:indicator_delete", args=[partnership.slug, indicator.key]),
+            delete_label=_("Slet indikatoren"),
+        )
+    return render(request, "followup/indicator_form.html", context)
+
+
+@login_required
+@form_methods
+def indicator_create(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    indicator = Indicator(partnership=partnership)
+    return _indicator_page(request, partnership, indicator, _("Ny indikator"))
+
+
+@login_required
+@form_methods
+def indicator_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    indicator = get_object_or_404(Indicator, partnership=partnership, key=key)
+    return _indicator_page(request, partnership, indicator, _("Ret indikator"))
+
+
+@login_required
+@require_POST
+def indicator_delete(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    indicator = get_object_or_404(Indicator, partnership=partnership, key=key)
+    try:
+        setup_services.indicator_delete(indicator=indicator, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("“%(name)s” er slettet.") % {"name": indicator.name})
+    return redirect("followup:setup", slug)
+
+
+def _reporter_page(request, partnership, reporter, title: str) -> HttpResponse:
+    form = ReporterForm(request.POST or None, instance=reporter)
+    if request.method == "POST" and form.is_valid():
+        saved = setup_services.reporter_save(form=form, user=request.user)
+        messages.success(
+            request,
+            _("%(user)s indberetter for %(org)s.")
+            % {"user": saved.user, "org": saved.organisation.name},
+        )
+        return redirect("followup:setup", partnership.slug)
+    context = _context(request, partnership, form=form, title=title)
+    if reporter.pk:
+        context.update(
+            delete_url=reverse("followup:reporter_delete", args=[partnership.slug, reporter.pk]),
+            delete_label=_("Fjern indberetteren"),
+        )
+    return render(request, "core/edit_page.html", context)
+
+
+@login_required
+@form_methods
+def reporter_create(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    reporter = Reporter(partnership=partnership)
+    return _reporter_page(request, partnership, reporter, _("Ny indberetter"))
+
+
+@login_required
+@form_methods
+def reporter_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    reporter = get_object_or_404(Reporter, partnership=partnership, pk=pk)
+    return _reporter_page(request, partnership, reporter, _("Ret indberetter"))
+
+
+@login_required
+@require_POST
+def reporter_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    reporter = get_object_or_404(Reporter, partnership=partnership, pk=pk)
+    setup_services.reporter_delete(reporter=reporter, user=request.user)
+    messages.success(request, _("%(user)s indberetter ikke længere.") % {"user": reporter.user})
+    return redirect("followup:setup", slug)

@@ -1,0 +1,19 @@
+"""Open311 GeoReport v2, mounted at /open311/v2/: every resource in .json and .xml."""
+
+from django.urls import re_path
+
+from . import open311
+
+app_name = "open311"
+
+FMT = r"\.(?P<fmt>json|xml)$"
+
+urlpatterns = [
+    re_path(r"^discovery" + FMT, open311.discovery, name="discovery"),
+    re_path(r"^services" + FMT, open311.services_list, name="services"),
+    re_path(r"^services/(?P<code>[a-z_]+)" + FMT, open311.service_definition, name="service"),
+    re_path(r"^requests" + FMT, open311.requests_list, name="requests"),
+    re_path(r"^requests/(?P<pk>[^/.]+)" + FMT, open311.request_detail, name="request"),
+    re_path(r"^tokens/(?P<token>[A-Za-z0-9_-]+)" + FMT, open311.token_detail, name="token"),
+    re_path(r"^servicerequestupdates" + FMT, open311.request_updates, name="servicerequestupdates"),
+]
