@@ -29,11 +29,14 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check templates trygplan
 
-## Lint, Django's checks, migrations up to date, then every test including the browser tests.
+## Lint, Django's checks, migrations up to date, then every test including the browser tests,
+## on up to TEST_WORKERS cores (pytest-xdist; a module's tests stay on one worker).
+TEST_WORKERS ?= 4
+PYTEST_PARALLEL := -n auto --maxprocesses=$(TEST_WORKERS) --dist loadscope
 test: lint
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/trygplan check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/trygplan makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 ## Fuzz (Hypothesis) the public application form, the budget line form, the finding endpoint
 ## and both importers through the whole app: FUZZ_EXAMPLES cases each (make test runs 1000).

@@ -102,19 +102,46 @@ def draft2017(plan2016, arbejdsgruppe):
     return plan_create_next_year(plan=plan2016, user=arbejdsgruppe)
 
 
-def pytest_terminal_summary(terminalreporter):
-    """After fuzz tests (trygplan/core/tests/fuzzing.py): cases, server errors and time."""
+# The fuzz tests' counts (trygplan/core/tests/fuzzing.py STATS) travel on each test's report,
+# so the summary adds them up whether the tests ran here or in pytest-xdist's workers.
+_FUZZ_SNAPSHOTS: dict[str, dict] = {}
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    if call.when != "teardown":
+        return
+    import os
     import sys
 
     fuzzing = sys.modules.get("trygplan.core.tests.fuzzing")
-    ran = {
-        name: stats for name, stats in (fuzzing.STATS if fuzzing else {}).items() if stats["cases"]
-    }
+    if fuzzing and fuzzing.STATS:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        snapshot = {"stats": fuzzing.STATS, "examples": fuzzing.EXAMPLES}
+        outcome.get_result().user_properties.append(("fuzz", (worker, snapshot)))
+
+
+def pytest_runtest_logreport(report):
+    for key, value in report.user_properties:
+        if key == "fuzz":
+            worker, snapshot = value
+            _FUZZ_SNAPSHOTS[worker] = snapshot
+
+
+def pytest_terminal_summary(terminalreporter):
+    """After fuzz tests: cases, server errors and time, per fuzzed door and in all."""
+    ran, examples = {}, 0
+    for snapshot in _FUZZ_SNAPSHOTS.values():
+        examples = snapshot["examples"]
+        for name, stats in snapshot["stats"].items():
+            if stats["cases"]:
+                ran[name] = stats
     if not ran:
         return
     terminalreporter.section("fuzz")
     total_cases = total_errors = 0
-    for name, stats in ran.items():
+    for name, stats in sorted(ran.items()):
         total_cases += stats["cases"]
         total_errors += stats["server_errors"]
         terminalreporter.write_line(
@@ -123,5 +150,5 @@ def pytest_terminal_summary(terminalreporter):
         )
     terminalreporter.write_line(
         f"fuzz total: {total_cases} cases, {total_errors} server errors "
-        f"(FUZZ_EXAMPLES={fuzzing.EXAMPLES} per test)"
+        f"(FUZZ_EXAMPLES={examples} per test)"
     )
