@@ -63,15 +63,18 @@ def slug_of(number: int) -> str:
     return f"skala-{number:03}"
 
 
-def scale_build(*, partnerships: int = 100, sizes: Sizes = FULL, last_year: int | None = None):
-    """Add `partnerships` invented partnerships of `sizes`, their plan years ending in
-    `last_year` (default: this year, so the pages' default window has data). Returns them."""
+def scale_build(
+    *, partnerships: int = 100, sizes: Sizes = FULL, last_year: int | None = None, first: int = 1
+):
+    """Add `partnerships` invented partnerships of `sizes`, numbered from `first`, their plan
+    years ending in `last_year` (default: this year, so the pages' default window has data).
+    Returns them."""
     last_year = last_year or timezone.localdate().year
     years = list(range(last_year - sizes.years + 1, last_year + 1))
     with transaction.atomic():
         reporters = _reporters()
         made = Partnership.objects.bulk_create(
-            [_partnership(n) for n in range(1, partnerships + 1)]
+            [_partnership(n) for n in range(first, first + partnerships)]
         )
         made = list(Partnership.objects.filter(slug__in=[p.slug for p in made]).order_by("slug"))
         _people(made, reporters)
