@@ -99,7 +99,7 @@ def _reporters() -> list[Organisation]:
     return list(Organisation.objects.filter(key__startswith="skala-org-").order_by("key"))
 
 
-def _square(n: int) -> tuple[float, float, dict]:
+def square(n: int) -> tuple[float, float, dict]:
     """A small square in Copenhagen per partnership: its corner and its polygon."""
     lon, lat = 12.45 + (n % 20) * 0.008, 55.62 + (n // 20) * 0.01
     ring = [[lon, lat], [lon + 0.006, lat], [lon + 0.006, lat + 0.004], [lon, lat + 0.004]]
@@ -113,7 +113,7 @@ def _partnership(n: int) -> Partnership:
         area_name=f"Skalaområde {n}",
         period_start=2000,
         period_end=2100,
-        area=_square(n)[2],
+        area=square(n)[2],
         area_source="Opdigtet",
         is_invented=True,
     )
@@ -240,7 +240,7 @@ def _activities(plans, year, sizes, funder) -> None:
 def _walks(partnerships, year, sizes) -> None:
     walks = []
     for p in partnerships:
-        lon, lat, _area = _square(_number(p))
+        lon, lat, _area = square(_number(p))
         for k in range(sizes.walks):
             month = 3 + (k * 7) // max(sizes.walks, 1)
             route = [[lon + 0.0005, lat + 0.0005], [lon + 0.0055, lat + 0.0035]]
@@ -260,7 +260,7 @@ def _walks(partnerships, year, sizes) -> None:
     numbers = {p.pk: _number(p) for p in partnerships}
     findings = []
     for walk in walks:
-        lon, lat, _area = _square(numbers[walk.partnership_id])
+        lon, lat, _area = square(numbers[walk.partnership_id])
         for k in range(sizes.findings):
             findings.append(
                 Finding(
