@@ -266,12 +266,18 @@ def _indicators(ids: list[int], year: int) -> dict[int, list]:
 
 
 def build_city_overview(
-    reader: CityReader, *, year: int | None = None, district: str = "", today: date | None = None
+    reader: CityReader,
+    *,
+    year: int | None = None,
+    district: str = "",
+    today: date | None = None,
+    years: list[int] | None = None,
 ) -> CityOverview:
+    """The overview's rows for `year`; `years` is `plan_years(reader)` when the caller has it."""
     from trygplan.followup.reports import status_counts
 
     today = today or timezone.localdate()
-    years = plan_years(reader)
+    years = plan_years(reader) if years is None else years
     year = year if year in years else default_year(years, today)
     names = [name for name, _g, _b in districts()]
     partnerships = list(Partnership.objects.order_by("name"))
