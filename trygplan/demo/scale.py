@@ -74,7 +74,7 @@ def scale_build(
     with transaction.atomic():
         reporters = _reporters()
         made = Partnership.objects.bulk_create(
-            [_partnership(n) for n in range(first, first + partnerships)]
+            [_partnership(n, years) for n in range(first, first + partnerships)]
         )
         made = list(Partnership.objects.filter(slug__in=[p.slug for p in made]).order_by("slug"))
         _people(made, reporters)
@@ -83,7 +83,7 @@ def scale_build(
         for year in years:
             plans = Plan.private_objects.bulk_create([_plan(p, year) for p in made])
             _activities(plans, year, sizes, reporters[0])
-            _walks(made, year, sizes)
+            _walks(made, year, sizes, old=year < last_year)
             _pools(made, year, sizes)
             _events(made, year, sizes)
             _values(made, indicators, reporters, year)
@@ -106,13 +106,13 @@ def square(n: int) -> tuple[float, float, dict]:
     return lon, lat, {"type": "Polygon", "coordinates": [ring + [ring[0]]]}
 
 
-def _partnership(n: int) -> Partnership:
+def _partnership(n: int, years: list[int]) -> Partnership:
     return Partnership(
         slug=slug_of(n),
         name=f"Skala {n:03} Partnerskab",
         area_name=f"Skalaområde {n}",
-        period_start=2000,
-        period_end=2100,
+        period_start=years[0],
+        period_end=years[-1],
         area=square(n)[2],
         area_source="Opdigtet",
         is_invented=True,
@@ -237,7 +237,8 @@ def _activities(plans, year, sizes, funder) -> None:
     BudgetLine.private_objects.bulk_create(lines, batch_size=2000)
 
 
-def _walks(partnerships, year, sizes) -> None:
+def _walks(partnerships, year, sizes, *, old: bool) -> None:
+    """Walks and findings; of an earlier year's findings nine in ten are fixed by now."""
     walks = []
     for p in partnerships:
         lon, lat, _area = square(_number(p))
@@ -262,6 +263,10 @@ def _walks(partnerships, year, sizes) -> None:
     for walk in walks:
         lon, lat, _area = square(numbers[walk.partnership_id])
         for k in range(sizes.findings):
+            status = FINDING_STATUSES[k % len(FINDING_STATUSES)]
+            if old and k % 10:
+                status = "fixed"
+            fixed_at = datetime.datetime(year, 10, 1, tzinfo=datetime.UTC)
             findings.append(
                 Finding(
                     walk=walk,
@@ -272,7 +277,8 @@ def _walks(partnerships, year, sizes) -> None:
                     category=["lighting", "sightlines", "litter", "behaviour"][k % 4],
                     description="Opdigtet fund.",
                     visibility=VISIBILITIES[k % len(VISIBILITIES)],
-                    status=FINDING_STATUSES[k % len(FINDING_STATUSES)],
+                    status=status,
+                    fixed_at=fixed_at if status == "fixed" else None,
                     deadline=datetime.date(year, 11, 1),
                     is_invented=True,
                 )

@@ -11,11 +11,12 @@ from django.urls import reverse
 from trygplan.demo.scale import Sizes, scale_build, slug_of
 from trygplan.walks.models.walk import Walk
 
+# Indicators go round the effects: one on each in SMALL, ten on each in LARGE.
 SMALL = Sizes(
-    years=1, walks=1, findings=2, indicators=2, effects=1, activities=1, events=1, grants=1
+    years=1, walks=1, findings=2, indicators=1, effects=1, activities=1, events=1, grants=1
 )
 LARGE = Sizes(
-    years=10, walks=10, findings=20, indicators=20, effects=10, activities=10, events=10, grants=10
+    years=10, walks=10, findings=20, indicators=100, effects=10, activities=10, events=10, grants=10
 )
 MEDIUM = Sizes(years=2, walks=2, findings=4, indicators=4, effects=2, activities=2, events=2)
 
