@@ -22,6 +22,8 @@ MEDIUM = Sizes(years=2, walks=2, findings=4, indicators=4, effects=2, activities
 
 PAGES = [  # (url name, arguments after the slug, as the member?)
     ("partnerships:home", (), False),
+    ("plans:overview", ("year",), False),
+    ("plans:overview", ("year",), True),
     ("walks:walk_list", (), True),
     ("walks:walk_detail", ("walk",), True),
     ("walks:map", (), True),
@@ -42,7 +44,8 @@ def _count(client, partnership, name, args, as_member):
     if as_member:
         client.force_login(get_user_model().objects.get(username=f"{partnership.slug}-ag"))
     walk = Walk.private_objects.filter(partnership=partnership).latest("starts_at")
-    args = [walk.pk if a == "walk" else a for a in args]
+    year = walk.starts_at.year
+    args = [{"walk": walk.pk, "year": year}.get(a, a) for a in args]
     url = reverse(name, args=[partnership.slug, *args])
     client.get(url)  # caches that fill once per process (the city's areas) are not the page
     with CaptureQueriesContext(connection) as queries:
