@@ -12,7 +12,6 @@ which is why the pages are visited up front.
 axe-core is vendored test-only in e2e/vendor (see VERSIONS.txt); it is never served.
 """
 
-
 import pytest
 from django.core.management import call_command
 
