@@ -58,9 +58,7 @@ def _invite(page) -> str:
     assert len(mail.outbox) == 1, [m.subject for m in mail.outbox]
     invitation = mail.outbox[0]
     assert invitation.to == ["nina@example.org"] and NAME in invitation.subject
-    link = re.search(
-        r"https?://[^/\s]+(/accounts/invitation/\S+)", invitation.body
-    )
+    link = re.search(r"https?://[^/\s]+(/accounts/invitation/\S+)", invitation.body)
     username = re.search(r"Dit brugernavn er: (\S+)", invitation.body).group(1)
     assert link, invitation.body
     return link.group(1), username
