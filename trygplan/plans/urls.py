@@ -41,6 +41,7 @@ urlpatterns = [
         theory_views.theory_item_delete,
         name="theory_item_delete",
     ),
+    path("current/", views.current, name="current"),
     path("<int:year>/", views.overview, name="overview"),
     path("<int:year>/theory-of-change/", views.theory_of_change, name="theory"),
     path("<int:year>/activities/<slug:key>/", views.activity_detail, name="activity"),

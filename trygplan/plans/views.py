@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -43,6 +43,16 @@ def _plan_context(request: HttpRequest, plan) -> dict:
 def _requested_amendment(request: HttpRequest) -> int | None:
     value = request.GET.get("tillaeg", "")
     return int(value) if value.isdigit() else None
+
+
+def current(request: HttpRequest, slug: str) -> HttpResponse:
+    """The top bar's plan link on every partnership page: the newest plan year this person
+    may read (members: any status; everybody else: published)."""
+    partnership = access.get_partnership(slug)
+    plan = plan_access.visible_plans(request.user, partnership).order_by("-year").first()
+    if plan is None:
+        raise Http404(_("Partnerskabet har ingen tryghedsplan, du kan se."))
+    return redirect("plans:overview", partnership.slug, plan.year)
 
 
 def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:

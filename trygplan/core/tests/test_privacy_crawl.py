@@ -158,6 +158,7 @@ NOT_LINKED = {
 }
 START = [
     "/",
+    "/start/",
     "/p/amager/",
     "/p/tingbjerg/",
     "/sikker-by/tryghed/",
