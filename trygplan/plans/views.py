@@ -217,7 +217,7 @@ def budget_line_edit(
         total = plan.partnership_funds()
         messages.success(
             request,
-            _("Budgetlinjen er gemt. Partnerskabsmidler i %(year)s i alt: %(total)s.")
+            _("Budgetlinjen er gemt. Partnerskabsmidler i %(year)s i alt: %(total)s")
             % {"year": plan.year, "total": format_kroner(total)},
         )
         return redirect(activity)
