@@ -327,6 +327,9 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("followup:indicator", args=[self.partnership.slug, self.key])
+
     @property
     def type_label(self) -> str:
         """The members' words (Results-Based Accountability): "Præstationsmål: Hvor meget
@@ -345,9 +348,6 @@ class Indicator(models.Model):
             self.Measure.BETTER_OFF: _("Partnerskabets indsats: fik deltagerne det bedre"),
         }
         return plain.get(self.measure, _("Partnerskabets indsats"))
-
-    def get_absolute_url(self) -> str:
-        return reverse("followup:indicator", args=[self.partnership.slug, self.key])
 
     @property
     def parent(self):
