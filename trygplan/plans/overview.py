@@ -131,12 +131,16 @@ class MatrixRow:
 
 
 def build_result_matrix(plan: Plan, results: list, activities) -> list[MatrixRow]:
-    """Activity x result: does the activity (through its description) contribute?"""
+    """Activity x result: does the activity (through its description or one of its
+    sub-activities' descriptions) contribute? Prefetch `description__results` and
+    `description__children__results`."""
     matrix = []
     for activity in activities:
         linked = set()
         if activity.description is not None:
             linked = {result.pk for result in activity.description.results.all()}
+            for child in activity.description.children.all():
+                linked.update(result.pk for result in child.results.all())
         matrix.append(MatrixRow(activity, [result.pk in linked for result in results]))
     return matrix
 

@@ -15,6 +15,7 @@ from trygplan.partnerships import access
 from . import access as plan_access
 from . import services
 from .checks import run_checks
+from .diagram import plan_diagram
 from .cycle_views import amend_if_frozen, saved_or_explained
 from .forms import ActivityForm, BudgetLineForm
 from .history import earlier_lines, plan_history
@@ -138,7 +139,9 @@ def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse
     partnership = plan.partnership
     focus_areas = list(FocusArea.objects.filter(partnership=partnership))
     selected = request.GET.get("focus_area", "")
-    activities = plan_activities(plan).prefetch_related("description__results")
+    activities = plan_activities(plan).prefetch_related(
+        "description__results", "description__children__results"
+    )
     if selected.isdigit():
         activities = activities.filter(focus_areas__number=int(selected))
     results = list(
@@ -152,6 +155,7 @@ def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse
         selected=selected,
         matrix=build_result_matrix(plan, results, activities),
         activities_by_result=_activities_by_result(plan, results),
+        diagram=plan_diagram(plan),
     )
     template = "plans/_matrix.html" if request.headers.get("HX-Request") else "plans/theory.html"
     return render(request, template, context)
@@ -163,12 +167,15 @@ def _activities_by_result(plan, results) -> dict[int, list[Activity]]:
         by_description.setdefault(activity.description_id, []).append(activity)
     found = {}
     for result in results:
-        found[result.pk] = [
-            activity
+        # A sub-activity's result is credited to the activity it is part of.
+        activities = {
+            activity.pk: activity
             for description in result.descriptions.all()
             if description.plan_id == plan.pk
-            for activity in by_description.get(description.pk, [])
-        ]
+            for activity in by_description.get(description.pk)
+            or by_description.get(description.parent_id, [])
+        }
+        found[result.pk] = sorted(activities.values(), key=lambda a: (a.number or 0, a.pk))
     return found
 
 
