@@ -15,8 +15,8 @@ from trygplan.partnerships import access
 from . import access as plan_access
 from . import services
 from .checks import run_checks
-from .diagram import plan_diagram
 from .cycle_views import amend_if_frozen, saved_or_explained
+from .diagram import plan_diagram
 from .forms import ActivityForm, BudgetLineForm
 from .history import earlier_lines, plan_history
 from .models import Activity, BudgetLine, FocusArea, Result
