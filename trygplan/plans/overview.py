@@ -149,6 +149,7 @@ def build_result_matrix(plan: Plan, results: list, activities) -> list[MatrixRow
 class EconomyRow:
     line: BudgetLine  # the group's first line: its label, source and funder
     cells: list[int | None]
+    notes: list[str] = field(default_factory=list)  # the group's lines' notes, each once
 
     @property
     def label(self) -> str:
@@ -183,16 +184,19 @@ def build_economy_table(activities, plan: Plan | None = None, earlier=None) -> E
             line for line in lines if line.year >= plan.year or line.year not in approved_years
         ]
         lines += [line for activity in activities for line in earlier.get(activity.key, [])]
-    groups: dict[tuple, tuple[BudgetLine, dict[int, int]]] = {}
+    groups: dict[tuple, tuple[BudgetLine, dict[int, int], list[str]]] = {}
     years: set[int] = set()
     for line in lines:
         years.add(line.year)
-        first, amounts = groups.setdefault((line.label, line.source, line.funder_id), (line, {}))
+        key = (line.label, line.source, line.funder_id)
+        first, amounts, notes = groups.setdefault(key, (line, {}, []))
         amounts[line.year] = amounts.get(line.year, 0) + line.amount
+        if line.note and line.note not in notes:
+            notes.append(line.note)
     ordered = sorted(years)
     rows = [
-        EconomyRow(first, [amounts.get(year) for year in ordered])
-        for first, amounts in groups.values()
+        EconomyRow(first, [amounts.get(year) for year in ordered], notes)
+        for first, amounts, notes in groups.values()
     ]
     return Economy(ordered, rows)
 
