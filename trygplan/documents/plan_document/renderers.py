@@ -69,10 +69,13 @@ def overview_table(doc: PlanDocument) -> tuple[list[str], list[list]]:
         ]
         for row in doc.numbered_rows
     ]
-    # The totals as sums of the column above (row 1 is the header), with the same values.
+    # The totals as sums of the column above (row 1 is the header), with the same values;
+    # a plan without activities has plain zeros.
     first, last = 2, len(rows) + 1
     totals = [
         Formula.sum(get_column_letter(4 + i), first, last, value=doc.overview.totals[year])
+        if rows
+        else doc.overview.totals[year]
         for i, year in enumerate(years)
     ]
     rows.append([_("I alt"), None, None, *totals])

@@ -226,3 +226,12 @@ def test_the_economy_tables_carry_the_budget_lines_notes_in_every_format(
     assert normalise(note) in normalise(pdf_text(render_plan(plan2016, "pdf").content))
     assert note in docx_text(render_plan(plan2016, "docx").content)
     assert note in render_plan(plan2016, "html").content.decode()
+
+
+def test_a_plan_without_activities_has_plain_totals_in_excel(plan2016, xlsx_rows):
+    from trygplan.plans.models import Activity
+
+    Activity.objects.filter(plan=plan2016).delete()
+    overview_sheet, _notes = xlsx_rows(render_plan(plan2016, "xlsx").content)
+    assert overview_sheet[-1][0] == "I alt"
+    assert all(not str(cell).startswith("=") for cell in overview_sheet[-1])
