@@ -21,11 +21,12 @@ form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
 def _overview(request):
     reader = access.city_reader(request.user)
+    years = plan_years(reader)
     form = OverviewFilterForm(
-        request.GET or None, years=plan_years(reader), districts=[n for n, _g, _b in districts()]
+        request.GET or None, years=years, districts=[n for n, _g, _b in districts()]
     )
     year, district = form.values()
-    return reader, form, build_city_overview(reader, year=year, district=district)
+    return reader, form, build_city_overview(reader, year=year, district=district, years=years)
 
 
 @require_GET
