@@ -25,6 +25,7 @@ BLOCKING = {"serious", "critical"}
 # (name, url, who can see it). URLs with "{walk}" are filled in after the demo is loaded.
 PAGES = [
     ("front page", "/", "all"),
+    ("start page", "/start/", "koordinator"),
     ("partnership home", "/p/amager/", "all"),
     ("organisation", "/p/amager/organisation/", "all"),
     ("plan overview 2016", "/p/amager/plans/2016/", "all"),
