@@ -5,7 +5,8 @@
 - LibreOffice converting the app's own Word file of the same plan to PDF (`soffice
   --headless --convert-to pdf`, one process a round, as a server would call it); skipped
   with a message where LibreOffice is not installed;
-- a second download of the frozen (published) PDF: served from storage, not rendered.
+- a second download of the frozen (published) PDF: served from storage, not rendered;
+- the 2016 annual report to the steering group as PDF (issue 13: aim at the plan's figures).
 Aims (issue 12): the plan PDF ≤ 1 s and ≥ 3× faster than LibreOffice; the second download
 in milliseconds.
 """
@@ -41,6 +42,11 @@ def _render_once(engine: str, output: Path | None = None) -> float:
 
 def bench_pdf_typst(ctx):
     return _render_once("typst")
+
+
+def bench_annual_report_pdf(ctx):
+    """Issue 13: the 2016 annual report to the steering group, every section from live data."""
+    return _render_once("report")
 
 
 def bench_pdf_weasyprint_before(ctx):
@@ -115,6 +121,7 @@ def report(medians: dict) -> list[str]:
     office = medians.get("documents.pdf_libreoffice_from_the_word_file")
     before = medians.get("documents.pdf_weasyprint_before")
     second = medians.get("documents.pdf_second_download_of_the_frozen_plan")
+    annual = medians.get("documents.annual_report_pdf")
     lines = []
     if typst:
         lines.append(f"plan PDF (Typst):                 {typst:.2f} s ({_cpu_median('typst')})")
@@ -132,4 +139,9 @@ def report(medians: dict) -> list[str]:
         lines.append("LibreOffice: skipped (not installed)")
     if second:
         lines.append(f"second download of the frozen PDF: {second * 1000:.1f} ms")
+    if annual:
+        lines.append(
+            f"annual report PDF (Typst):        {annual:.2f} s ({_cpu_median('report')})"
+            + (f", {annual / typst:.1f}x the plan PDF" if typst else "")
+        )
     return lines
