@@ -1,5 +1,6 @@
 """Pages for safety walks. Each view calls `walks.access` first and stays short."""
 
+import json
 import uuid
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -154,6 +157,42 @@ def walk_capture(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         findings=findings,
     )
     return render(request, "walks/capture.html", context)
+
+
+# What the capture page needs offline (besides itself): its styles, scripts and the area.
+CAPTURE_ASSETS = [
+    "vendor/dkfds/css/dkfds.min.css",
+    "css/trygplan.css",
+    "css/walks.css",
+    "vendor/leaflet/leaflet.css",
+    "vendor/dkfds/js/dkfds.min.js",
+    "js/page.js",
+    "vendor/htmx/htmx.min.js",
+    "vendor/leaflet/leaflet.js",
+    "js/walks/capture.js",
+    "vendor/dkfds/img/all-svg-icons.svg",
+    *[
+        f"vendor/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-{weight}.woff2"
+        for weight in ("Regular", "Medium", "SemiBold", "Bold")
+    ],
+]
+
+
+@require_GET
+def capture_worker(request: HttpRequest, slug: str) -> HttpResponse:
+    """The service worker that keeps the capture page usable offline: the list of what to
+    keep, then the worker's code (static/js/walks/capture-worker.js)."""
+    partnership = partnership_access.get_partnership(slug)
+    assets = [static(name) for name in CAPTURE_ASSETS]
+    assets.append(reverse("partnerships:area", args=[partnership.slug]))
+    script = (
+        f"self.CAPTURE_STATIC = {json.dumps(static(''))};\n"
+        f"self.CAPTURE_ASSETS = {json.dumps(assets)};\n"
+        f"importScripts({json.dumps(static('js/walks/capture-worker.js'))});\n"
+    )
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 @require_POST
