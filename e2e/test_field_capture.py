@@ -130,3 +130,42 @@ def test_offline_findings_survive_a_reload_and_a_refusal_and_are_saved_once(
     findings = Finding.private_objects.filter(walk=walk).order_by("number")
     assert sorted(f.description for f in findings) == ["Høje buske", "Mørk sti ved Remiseparken"]
     assert Finding.private_objects.get(walk=walk, category="lighting").photos.count() == 1
+
+
+def test_re_rating_on_the_next_walk_and_a_follow_up_step_fit_360_px(
+    small_phone, amager, arbejdsgruppe
+):
+    page = small_phone
+    first = _walk(amager, "Aftenvandring i Urbanplanen", (2016, 10, 12))
+    earlier = make_finding(first, 1, place="Stien ved Remiseparken med de høje buske")
+    make_finding(first, 2, place="Kælderskakten")
+    later = _walk(amager, "Opfølgende vandring i Urbanplanen", (2017, 4, 20))
+    log_in(page, "arbejdsgruppe")
+
+    page.goto(f"/p/amager/walks/{later.pk}/")
+    card = page.locator(f'#recheck-list li[data-finding="{earlier.pk}"]')
+    card.scroll_into_view_if_needed()
+    _fits(page)
+    save = card.get_by_role("button", name=f"Gem genvurdering af fund {earlier.number}")
+    box = save.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= WIDTH
+    card.get_by_label("Udbedret?").select_option(label="Delvist")
+    card.get_by_label("Tryghed (0–3)").select_option("2")
+    save.click()
+    expect(page.locator(".alert-success")).to_contain_text("Genvurderingen af fund")
+    _fits(page)
+    rerating = ReRating.objects.get(finding=earlier, walk=later)
+    assert (rerating.fixed, rerating.feeling) == ("partly", 2)
+    expect(page.locator(f'#recheck-list li[data-finding="{earlier.pk}"]')).to_contain_text(
+        "Genvurderet: Delvist, 2/3"
+    )
+
+    # The follow-up step on the finding's page fits too, and can be dated to the day of work.
+    page.goto(f"/p/amager/walks/findings/{earlier.pk}/")
+    _fits(page)
+    page.get_by_label("Ny status").select_option(label="Udbedret")
+    page.get_by_label("Dato").fill("2016-11-03")
+    page.get_by_role("button", name="Gem skridtet").click()
+    expect(page.locator("#finding-status")).to_contain_text("Udbedret")
+    expect(page.locator("#finding-steps")).to_contain_text("3. november 2016")
+    _fits(page)
