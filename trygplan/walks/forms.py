@@ -243,7 +243,7 @@ class FindingStepForm(StyledMixin, forms.Form):
         label=_("Dato"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Dagen, arbejdet blev gjort (tom: i dag)."),
+        help_text=_("Dagen, arbejdet blev gjort (tom: i dag). Ikke i fremtiden."),
         error_messages={"invalid": _("Skriv en gyldig dato.")},
     )
     comment = forms.CharField(
@@ -282,16 +282,21 @@ class FindingStepForm(StyledMixin, forms.Form):
             "walk"
         )
         self.fields["photo"].widget.attrs["capture"] = "environment"
+        # the phone's date picker offers only the days allowed: from the finding until today
+        self.fields["done_on"].widget.attrs.update(
+            {"min": finding.found_on.isoformat(), "max": timezone.localdate().isoformat()}
+        )
         self.style_widgets()
 
     def clean_done_on(self):
         day = self.cleaned_data.get("done_on")
         if day and day > timezone.localdate():
             raise forms.ValidationError(_("Datoen kan ikke ligge i fremtiden."))
-        if day and day < self.finding.walk.date:
+        found_on = self.finding.found_on
+        if day and day < found_on:
             raise forms.ValidationError(
-                _("Datoen kan ikke ligge før vandringen (%(date)s).")
-                % {"date": date_format(self.finding.walk.date, "j. F Y")}
+                _("Datoen kan ikke ligge før fundet blev gjort (%(date)s).")
+                % {"date": date_format(found_on, "j. F Y")}
             )
         return day
 

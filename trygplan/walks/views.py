@@ -308,8 +308,7 @@ def finding_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         finding=finding,
         findings=access.visible_findings(request.user, partnership),
     )
-    if form.is_valid():
-        services.finding_step(finding=finding, form=form, user=request.user)
+    if _step_taken(request, finding, form):
         messages.success(
             request, _("Status: %(status)s.") % {"status": finding.get_status_display()}
         )
@@ -324,6 +323,23 @@ def finding_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         reratings=finding.reratings.select_related("walk"),
     )
     return render(request, "walks/finding_detail.html", context, status=400)
+
+
+def _step_taken(request, finding, form) -> bool:
+    """Take the step; a refusal by the workflow (a date, a state) goes beside the field."""
+    if not form.is_valid():
+        return False
+    try:
+        services.finding_step(finding=finding, form=form, user=request.user)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error("done_on" if error.code == "at" else None, error.messages)
+        return False
+    finding.refresh_from_db()
+    return True
 
 
 @require_GET
