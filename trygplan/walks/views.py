@@ -281,6 +281,7 @@ def finding_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             )
     else:
         context["steps"] = FINDING.steps(finding)
+        context["public_grant"] = finding.public_grant()
     context["photos"] = finding.photos.all()
     return render(request, "walks/finding_detail.html", context)
 
