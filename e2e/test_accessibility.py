@@ -25,7 +25,8 @@ AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 
-# (name, url, who can see it). URLs with "{walk}" are filled in after the demo is loaded.
+# (name, url, who can see it). URLs with "{walk}", "{finding}" (a public finding a grant paid
+# for) and "{application}" (that grant's application) are filled in after the demo is loaded.
 PAGES = [
     ("front page", "/", "all"),
     ("partnership home", "/p/amager/", "all"),
@@ -40,6 +41,9 @@ PAGES = [
     ("walks public map", "/p/amager/walks/map/", "all"),
     ("walk list", "/p/amager/walks/", "koordinator"),
     ("walk page", "/p/amager/walks/{walk}/", "koordinator"),
+    ("walk capture page", "/p/amager/walks/{walk}/capture/", "koordinator"),
+    ("finding page", "/p/amager/walks/findings/{finding}/", "all"),
+    ("grant's application page", "/p/amager/pools/applications/{application}/", "koordinator"),
     ("follow-up index", "/p/amager/followup/", "all"),
     ("indicator", "/p/amager/followup/indicators/ssp-enkeltsager/", "all"),
     ("status board", "/p/amager/followup/2016/status/", "all"),
@@ -98,7 +102,7 @@ def _visit(page, url):
 def findings(browser, live_server, django_db_setup, django_db_blocker):
     """{(page name, role, "desktop" | "phone"): {status, violations, width}} for every page."""
     from trygplan.demo.services import demo_load
-    from trygplan.walks.models import Walk
+    from trygplan.walks.models import Finding, Walk
 
     results = {}
     with django_db_blocker.unblock():
@@ -106,6 +110,16 @@ def findings(browser, live_server, django_db_setup, django_db_blocker):
         walk = (
             Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
         )
+        paid = (
+            Finding.public_objects.filter(walk__partnership__slug="amager", grant__isnull=False)
+            .select_related("grant")
+            .first()
+        )
+        ids = {
+            "walk": walk.pk if walk else 0,
+            "finding": paid.pk if paid else 0,
+            "application": paid.grant.application_id if paid else 0,
+        }
         try:
             for phone in (False, True):
                 for role in ROLES:
@@ -116,7 +130,7 @@ def findings(browser, live_server, django_db_setup, django_db_blocker):
                     for name, url, who in PAGES:
                         if who != "all" and who != role:
                             continue
-                        status = _visit(page, url.format(walk=walk.pk if walk else 0))
+                        status = _visit(page, url.format(**ids))
                         page.add_script_tag(path=str(AXE))
                         results[(name, role, "phone" if phone else "desktop")] = {
                             "status": status,
