@@ -1,6 +1,9 @@
 // The phone page used on a safety walk. A finding is first kept on the phone (IndexedDB),
 // then sent; without network it waits and is sent when the network returns. Each finding
 // carries a UUID made here, so a retry never creates a second finding on the server.
+// A finding leaves the phone only once the server has accepted it: one the server refuses
+// stays, with the server's message and a button that puts it back into the form to be fixed.
+// A service worker (capture-worker.js) keeps this page, so a reload without network works.
 (function () {
   "use strict";
   var form = document.getElementById("capture-form");
