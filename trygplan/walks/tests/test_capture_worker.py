@@ -4,6 +4,10 @@ capture page), a script from this site listing what to keep offline."""
 import json
 import re
 
+import pytest
+
+pytestmark = pytest.mark.django_db
+
 
 def test_it_is_a_script_that_keeps_the_capture_page_s_assets(client):
     response = client.get("/p/amager/walks/capture-worker.js")
