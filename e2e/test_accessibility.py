@@ -47,6 +47,11 @@ PAGES = [
     ("follow-up index", "/p/amager/followup/", "all"),
     ("indicator", "/p/amager/followup/indicators/ssp-enkeltsager/", "all"),
     ("status board", "/p/amager/followup/2016/status/", "all"),
+    ("footnotes", "/p/amager/plans/2016/footnotes/", "koordinator"),
+    ("follow-up setup", "/p/amager/followup/setup/", "koordinator"),
+    ("theory of change editor", "/p/amager/plans/theory-of-change/", "koordinator"),
+    ("reports to the steering group", "/p/amager/reporting/", "koordinator"),
+    ("city overview", "/sikker-by/", "all"),
 ]
 ROLES = ["anonymous", "koordinator"]
 
