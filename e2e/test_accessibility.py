@@ -103,28 +103,32 @@ def _visit(page, url):
     return response.status if response else 0
 
 
+def page_ids() -> dict:
+    """What fills the PAGES' placeholders, once the demo is loaded."""
+    from trygplan.walks.models import Finding, Walk
+
+    walk = Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
+    paid = (
+        Finding.public_objects.filter(walk__partnership__slug="amager", grant__isnull=False)
+        .select_related("grant")
+        .first()
+    )
+    return {
+        "walk": walk.pk if walk else 0,
+        "finding": paid.pk if paid else 0,
+        "application": paid.grant.application_id if paid else 0,
+    }
+
+
 @pytest.fixture(scope="module")
 def findings(browser, live_server, django_db_setup, django_db_blocker):
     """{(page name, role, "desktop" | "phone"): {status, violations, width}} for every page."""
     from trygplan.demo.services import demo_load
-    from trygplan.walks.models import Finding, Walk
 
     results = {}
     with django_db_blocker.unblock():
         demo_load(reset=True)  # the full demo (the test database holds only the seed)
-        walk = (
-            Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
-        )
-        paid = (
-            Finding.public_objects.filter(walk__partnership__slug="amager", grant__isnull=False)
-            .select_related("grant")
-            .first()
-        )
-        ids = {
-            "walk": walk.pk if walk else 0,
-            "finding": paid.pk if paid else 0,
-            "application": paid.grant.application_id if paid else 0,
-        }
+        ids = page_ids()
         try:
             for phone in (False, True):
                 for role in ROLES:
