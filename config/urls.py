@@ -8,6 +8,7 @@ from trygplan.core import views as core_views
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("start/", core_views.start, name="start"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("trygplan.accounts.urls")),

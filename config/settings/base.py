@@ -113,7 +113,7 @@ ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"
 LOGOUT_REDIRECT_URL = "home"
 # The Django admin's URL prefix; a municipality may move it off the well-known /admin/.
 TRYGPLAN_ADMIN_PATH = os.environ.get("TRYGPLAN_ADMIN_PATH", "admin/").strip("/") + "/"
@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "trygplan.core.context_processors.map_tiles",
             ],
         },
     },

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CityConfig(AppConfig):
     name = "trygplan.city"
-    verbose_name = "Sikker By"
+    verbose_name = _("Sikker By")

@@ -1,8 +1,13 @@
+from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from trygplan.partnerships.models import Partnership
+
+from .start import desks_for
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -29,3 +34,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """A person's own start page after login: what waits for them in each partnership."""
+    desks = desks_for(request.user, today=timezone.localdate())
+    return render(request, "core/start.html", {"desks": desks})

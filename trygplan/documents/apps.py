@@ -1,8 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "trygplan.documents"
+    verbose_name = _("Dokumenter")
 
     def ready(self):
         from trygplan.plans.models import Plan

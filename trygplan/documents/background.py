@@ -40,7 +40,7 @@ __all__ = ["document_response", "document_prepare", "renderer", "stored_render"]
 logger = logging.getLogger("trygplan.documents")
 
 # Part of every key: raise it when the templates change, so frozen documents are made again.
-RENDER_VERSION = 2
+RENDER_VERSION = 3  # 3: the economy tables carry the budget lines’ notes (issue 17)
 # A rendering not finished after this long is taken as lost (a worker that died).
 STALE = datetime.timedelta(minutes=10)
 # Drafts and other unfrozen renderings are kept this long.

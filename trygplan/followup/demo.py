@@ -139,6 +139,12 @@ def _real_baseline(indicator: Indicator) -> None:
     indicator.save()
 
 
+def _counts_things(indicator: Indicator) -> bool:
+    """People and things are counted in whole numbers ("732 deltagere", "5 drøftelser");
+    only shares ("% af …") carry a decimal."""
+    return indicator.counts_young_people or not indicator.unit.startswith("%")
+
+
 def _values(partnership, made, orgs, rng) -> None:
     submissions = {}
     for org in {indicator.reported_by.key for indicator, _, _ in made}:
@@ -164,7 +170,7 @@ def _values(partnership, made, orgs, rng) -> None:
             value = start + step * position + noise
             if indicator.key == "sigtelser-under-18" and year == 2016:
                 value = 4  # a small count: shown as "<5"
-            if indicator.counts_young_people or indicator.unit in ("møder", "events", "byrum"):
+            if _counts_things(indicator):
                 value = round(value)
             IndicatorValue.private_objects.create(
                 submission=submissions[indicator.reported_by.key, year],

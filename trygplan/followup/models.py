@@ -331,6 +331,25 @@ class Indicator(models.Model):
         return reverse("followup:indicator", args=[self.partnership.slug, self.key])
 
     @property
+    def type_label(self) -> str:
+        """The members' words (Results-Based Accountability): "Præstationsmål: Hvor meget
+        gjorde vi?"."""
+        label = self.get_kind_display()
+        return f"{label}: {self.get_measure_display()}" if self.measure else label
+
+    @property
+    def plain_type_label(self) -> str:
+        """The same in plain Danish for the public pages."""
+        if self.kind == self.Kind.POPULATION:
+            return _("Udviklingen i området")
+        plain = {
+            self.Measure.HOW_MUCH: _("Partnerskabets indsats: hvor meget blev der gjort"),
+            self.Measure.HOW_WELL: _("Partnerskabets indsats: hvor godt blev det gjort"),
+            self.Measure.BETTER_OFF: _("Partnerskabets indsats: fik deltagerne det bedre"),
+        }
+        return plain.get(self.measure, _("Partnerskabets indsats"))
+
+    @property
     def parent(self):
         return self.result or self.effect
 

@@ -13,6 +13,8 @@ A renderer returns a `Rendered` (filename, content type, bytes); a view hands it
   Danish Excel opens without a wizard). Both defuse cells (`defuse_cell`): a text beginning
   with `=`, `+`, `-`, `@`, a tab or a carriage return cannot become a formula (OWASP's CSV
   injection advice); numbers stay numbers. Control characters are removed (`clean_text`).
+  A `Formula` is the one way to write a real formula: built by code (a column's sum), never
+  from typed text; Excel gets the formula, CSV its value.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from trygplan.lib.text import transliterate
 
 __all__ = [
     "CONTENT_TYPES",
+    "Formula",
     "Rendered",
     "clean_text",
     "clean_tree",
@@ -76,6 +79,22 @@ class Rendered:
     content: bytes
 
 
+@dataclass(frozen=True)
+class Formula:
+    """A spreadsheet formula the code writes, with the value it gives: `Formula.sum("D", 2,
+    18, value=750_000)` is `=SUM(D2:D18)` in Excel and 750000 in a CSV file. Only code makes
+    these (column letters and row numbers), so no typed text ever becomes a formula."""
+
+    expression: str
+    value: int | float
+
+    @classmethod
+    def sum(cls, column: str, first: int, last: int, *, value: int | float) -> Formula:
+        if not re.fullmatch(r"[A-Z]{1,3}", column) or not 0 < first <= last:
+            raise ValueError(f"Not a column range: {column}{first}:{column}{last}")
+        return cls(f"=SUM({column}{first}:{column}{last})", value)
+
+
 # --- Text that goes into files -------------------------------------------------------------
 
 # C0 controls but tab, line feed and carriage return; DEL; lone surrogates (a str can hold
@@ -113,6 +132,8 @@ def defuse_cell(value):
     leading `'`; control characters are removed. Numbers (and None) are returned as they are;
     so is a text that is only a signed number ("-5"), which a spreadsheet reads as that
     number. A count of people (`PeopleCount`) is written as it may be shown ("<5")."""
+    if isinstance(value, Formula):
+        return value.value
     value = shown(value)
     if not isinstance(value, str):
         return value
@@ -321,9 +342,12 @@ def docx_bytes(document) -> bytes:
 
 
 def _xlsx_row(sheet, values) -> None:
-    values = [shown(v) for v in values]  # a count of people as it may be shown ("<5")
+    formulas = {i for i, v in enumerate(values) if isinstance(v, Formula)}
+    values = [v.expression if isinstance(v, Formula) else shown(v) for v in values]
     sheet.append([clean_text(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
+    for index, cell in enumerate(sheet[sheet.max_row]):
+        if index in formulas:
+            continue
         if isinstance(cell.value, str) and _is_formula_like(cell.value):
             cell.data_type = "s"  # openpyxl took "=..." for a formula
             cell.quotePrefix = True
@@ -357,7 +381,7 @@ def xlsx_bytes(sheets: list[tuple[str, list[str], list[list]]]) -> bytes:
             sheet.column_dimensions[get_column_letter(column)].width = min(max(longest + 2, 8), 60)
         for row in sheet.iter_rows(min_row=2):
             for cell in row:
-                if isinstance(cell.value, int | float):
+                if isinstance(cell.value, int | float) or cell.data_type == "f":
                     cell.number_format = "#,##0"
     buffer = io.BytesIO()
     workbook.save(buffer)

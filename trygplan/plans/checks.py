@@ -344,3 +344,13 @@ def run_checks(plan: Plan, activities=None, history: History | None = None) -> l
     """Every rule's findings for the plan, errors first (`history`: `plans.history.plan_history`
     when the caller has it already)."""
     return run_checks_on(load_plan_data(plan, activities, history))
+
+
+def summary_line(results: list[CheckResult]) -> str:
+    """ "1 fejl, 1 advarsel." / "0 fejl, 2 advarsler." (the command's last line)."""
+    errors = sum(result.is_error for result in results)
+    warnings = len(results) - errors
+    return _("%(errors)s fejl, %(warnings)s.") % {
+        "errors": errors,
+        "warnings": ngettext("%(n)s advarsel", "%(n)s advarsler", warnings) % {"n": warnings},
+    }

@@ -53,7 +53,7 @@ def budget_move(*, plan: Plan, from_key: str, to_key: str, amount: int, user, re
     available = sum(line.amount for line in lines)
     if amount <= 0 or amount > available:
         raise ValidationError(
-            _("%(activity)s har %(available)s i %(year)s; der kan ikke flyttes %(amount)s.")
+            _("%(activity)s har %(available)s i %(year)s; der kan ikke flyttes %(amount)s")
             % {
                 "activity": activities[from_key],
                 "available": format_kroner(available),

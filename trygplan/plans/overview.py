@@ -131,12 +131,16 @@ class MatrixRow:
 
 
 def build_result_matrix(plan: Plan, results: list, activities) -> list[MatrixRow]:
-    """Activity x result: does the activity (through its description) contribute?"""
+    """Activity x result: does the activity (through its description or one of its
+    sub-activities' descriptions) contribute? Prefetch `description__results` and
+    `description__children__results`."""
     matrix = []
     for activity in activities:
         linked = set()
         if activity.description is not None:
             linked = {result.pk for result in activity.description.results.all()}
+            for child in activity.description.children.all():
+                linked.update(result.pk for result in child.results.all())
         matrix.append(MatrixRow(activity, [result.pk in linked for result in results]))
     return matrix
 
@@ -145,6 +149,7 @@ def build_result_matrix(plan: Plan, results: list, activities) -> list[MatrixRow
 class EconomyRow:
     line: BudgetLine  # the group's first line: its label, source and funder
     cells: list[int | None]
+    notes: list[str] = field(default_factory=list)  # the group's lines' notes, each once
 
     @property
     def label(self) -> str:
@@ -179,16 +184,19 @@ def build_economy_table(activities, plan: Plan | None = None, earlier=None) -> E
             line for line in lines if line.year >= plan.year or line.year not in approved_years
         ]
         lines += [line for activity in activities for line in earlier.get(activity.key, [])]
-    groups: dict[tuple, tuple[BudgetLine, dict[int, int]]] = {}
+    groups: dict[tuple, tuple[BudgetLine, dict[int, int], list[str]]] = {}
     years: set[int] = set()
     for line in lines:
         years.add(line.year)
-        first, amounts = groups.setdefault((line.label, line.source, line.funder_id), (line, {}))
+        key = (line.label, line.source, line.funder_id)
+        first, amounts, notes = groups.setdefault(key, (line, {}, []))
         amounts[line.year] = amounts.get(line.year, 0) + line.amount
+        if line.note and line.note not in notes:
+            notes.append(line.note)
     ordered = sorted(years)
     rows = [
-        EconomyRow(first, [amounts.get(year) for year in ordered])
-        for first, amounts in groups.values()
+        EconomyRow(first, [amounts.get(year) for year in ordered], notes)
+        for first, amounts, notes in groups.values()
     ]
     return Economy(ordered, rows)
 

@@ -41,6 +41,7 @@ urlpatterns = [
         theory_views.theory_item_delete,
         name="theory_item_delete",
     ),
+    path("current/", views.current, name="current"),
     path("<int:year>/", views.overview, name="overview"),
     path("<int:year>/footnotes/", footnote_views.footnotes, name="footnotes"),
     path("<int:year>/footnotes/new/", footnote_views.footnote_edit, name="footnote_create"),

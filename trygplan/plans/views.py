@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,6 +16,7 @@ from . import access as plan_access
 from . import services
 from .checks import run_checks
 from .cycle_views import amend_if_frozen, saved_or_explained
+from .diagram import plan_diagram
 from .forms import ActivityForm, BudgetLineForm
 from .history import earlier_lines, plan_history
 from .models import Activity, BudgetLine, FocusArea, Result
@@ -45,10 +46,22 @@ def _requested_amendment(request: HttpRequest) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+def current(request: HttpRequest, slug: str) -> HttpResponse:
+    """The top bar's plan link on every partnership page: the newest plan year this person
+    may read (members: any status; everybody else: published)."""
+    partnership = access.get_partnership(slug)
+    plan = plan_access.visible_plans(request.user, partnership).order_by("-year").first()
+    if plan is None:
+        raise Http404(_("Partnerskabet har ingen tryghedsplan, du kan se."))
+    return redirect("plans:overview", partnership.slug, plan.year)
+
+
 def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_read(request.user, slug, year, _requested_amendment(request))
     context = _plan_context(request, plan)
-    visible = list(plan_access.visible_plans(request.user, plan.partnership))
+    visible = list(
+        plan_access.visible_plans(request.user, plan.partnership).select_related("partnership")
+    )
     activities = list(plan_activities(plan))
     history = plan_history(plan, activities)
     context.update(
@@ -128,7 +141,9 @@ def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse
     partnership = plan.partnership
     focus_areas = list(FocusArea.objects.filter(partnership=partnership))
     selected = request.GET.get("focus_area", "")
-    activities = plan_activities(plan).prefetch_related("description__results")
+    activities = plan_activities(plan).prefetch_related(
+        "description__results", "description__children__results"
+    )
     if selected.isdigit():
         activities = activities.filter(focus_areas__number=int(selected))
     results = list(
@@ -142,6 +157,7 @@ def theory_of_change(request: HttpRequest, slug: str, year: int) -> HttpResponse
         selected=selected,
         matrix=build_result_matrix(plan, results, activities),
         activities_by_result=_activities_by_result(plan, results),
+        diagram=plan_diagram(plan),
     )
     template = "plans/_matrix.html" if request.headers.get("HX-Request") else "plans/theory.html"
     return render(request, template, context)
@@ -153,12 +169,15 @@ def _activities_by_result(plan, results) -> dict[int, list[Activity]]:
         by_description.setdefault(activity.description_id, []).append(activity)
     found = {}
     for result in results:
-        found[result.pk] = [
-            activity
+        # A sub-activity's result is credited to the activity it is part of.
+        activities = {
+            activity.pk: activity
             for description in result.descriptions.all()
             if description.plan_id == plan.pk
-            for activity in by_description.get(description.pk, [])
-        ]
+            for activity in by_description.get(description.pk)
+            or by_description.get(description.parent_id, [])
+        }
+        found[result.pk] = sorted(activities.values(), key=lambda a: (a.number or 0, a.pk))
     return found
 
 
@@ -207,7 +226,7 @@ def budget_line_edit(
         total = plan.partnership_funds()
         messages.success(
             request,
-            _("Budgetlinjen er gemt. Partnerskabsmidler i %(year)s i alt: %(total)s.")
+            _("Budgetlinjen er gemt. Partnerskabsmidler i %(year)s i alt: %(total)s")
             % {"year": plan.year, "total": format_kroner(total)},
         )
         return redirect(activity)

@@ -219,7 +219,7 @@ class ApplicationForm(StyledMixin, forms.ModelForm):
         if limit and total > limit:
             self.add_error(
                 None,
-                _("Der kan højst søges %(limit)s; ansøgningen er på %(total)s.")
+                _("Der kan højst søges %(limit)s; ansøgningen er på %(total)s")
                 % {"limit": format_kroner(limit), "total": format_kroner(total)},
             )
         self.lines = lines

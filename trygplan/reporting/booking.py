@@ -110,7 +110,7 @@ def _book_money(part, line, *, day, user) -> None:
         raise ValidationError(
             _(
                 "%(activity)s: der er allerede bogført %(booked)s til og med %(day)s, mere end "
-                "delrapportens %(amount)s. Send delrapporten tilbage."
+                "delrapportens %(amount)s Send delrapporten tilbage."
             )
             % {
                 "activity": line.activity,

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResidentsConfig(AppConfig):
     name = "trygplan.residents"
-    verbose_name = "Beboernes meldinger"
+    verbose_name = _("Beboernes meldinger")

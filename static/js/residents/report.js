@@ -14,6 +14,9 @@
     if (!el) return;
     map = L.map(el, { scrollWheelZoom: false });
     map.setView([55.66, 12.61], 15);
+    if (el.dataset.tiles) {
+      L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.tilesAttribution || "" }).addTo(map);
+    }
     fetch(el.dataset.area).then(function (r) { return r.json(); }).then(function (data) {
       var layer = L.geoJSON(data, { style: { color: "#0059b3", weight: 2, fillOpacity: 0.08 }, interactive: false }).addTo(map);
       if (layer.getBounds().isValid()) map.fitBounds(layer.getBounds(), { padding: [12, 12] });

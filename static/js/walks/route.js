@@ -8,6 +8,10 @@
   var count = document.getElementById("route-count");
   var map = L.map(el);
   map.setView([55.66, 12.61], 15);
+  // Background tiles when TRYGPLAN_TILE_URL is set; else the area outline on a plain ground.
+  if (el.dataset.tiles) {
+    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.tilesAttribution || "" }).addTo(map);
+  }
   var points = [];
   try {
     var existing = input.value ? JSON.parse(input.value) : null;

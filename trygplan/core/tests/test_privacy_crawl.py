@@ -161,6 +161,7 @@ NOT_LINKED = {
 }
 START = [
     "/",
+    "/start/",
     "/p/amager/",
     "/p/tingbjerg/",
     "/sikker-by/tryghed/",

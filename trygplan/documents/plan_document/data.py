@@ -45,6 +45,7 @@ class EconomyRow:
     label: str
     cells: list[int | None]
     marks: list[int] = field(default_factory=list)
+    note: str = ""  # the budget lines' notes (the særmåling's 36.000 / 30.000), as on the page
 
 
 @dataclass
@@ -172,7 +173,8 @@ def _economy(activities, marks_for_label: dict[str, list[int]], plan, earlier):
         if line.source != BudgetLine.Source.PARTNERSHIP:
             funder = f", {line.funder.short_name}" if line.funder else ""
             label = f"{label} ({line.get_source_display().lower()}{funder})"
-        table_rows.append(EconomyRow(label, row.cells, marks_for_label.get(line.label.strip(), [])))
+        marks = marks_for_label.get(line.label.strip(), [])
+        table_rows.append(EconomyRow(label, row.cells, marks, " ".join(row.notes)))
     totals = economy.totals if len(table_rows) > 1 else None
     return EconomyTable(economy.years, table_rows, totals)
 

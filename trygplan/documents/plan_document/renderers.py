@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from openpyxl.utils import get_column_letter
 
 from trygplan.lib.files import (
     CONTENT_TYPES,
+    Formula,
     Rendered,
     csv_bytes,
     html_from_template,
@@ -67,7 +69,16 @@ def overview_table(doc: PlanDocument) -> tuple[list[str], list[list]]:
         ]
         for row in doc.numbered_rows
     ]
-    rows.append([_("I alt"), None, None, *[doc.overview.totals[year] for year in years]])
+    # The totals as sums of the column above (row 1 is the header), with the same values;
+    # a plan without activities has plain zeros.
+    first, last = 2, len(rows) + 1
+    totals = [
+        Formula.sum(get_column_letter(4 + i), first, last, value=doc.overview.totals[year])
+        if rows
+        else doc.overview.totals[year]
+        for i, year in enumerate(years)
+    ]
+    rows.append([_("I alt"), None, None, *totals])
     return header, rows
 
 

@@ -132,7 +132,10 @@ def _economy(economy: EconomyTable | None) -> dict | None:
     return {
         "header": [_("Udgift"), *[f"{year}/kr." for year in economy.years]],
         "rows": [
-            [_cell(row.label, row.marks), *[_cell(_amount(cell)) for cell in row.cells]]
+            [
+                _cell(row.label, row.marks) + ([{"t": f" – {row.note}"}] if row.note else []),
+                *[_cell(_amount(cell)) for cell in row.cells],
+            ]
             for row in economy.rows
         ],
         "total": [_("I alt"), *[_amount(total) for total in economy.totals]]

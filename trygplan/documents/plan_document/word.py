@@ -157,6 +157,8 @@ def _economy(document, economy: EconomyTable) -> None:
     table = docx_add_table(document, header, rows, money_columns=money, total_row=total)
     for row, table_row in zip(economy.rows, table.rows[1:], strict=False):
         _marks(table_row.cells[0], row.marks)
+        if row.note:
+            docx_run(table_row.cells[0].add_paragraph(), row.note).italic = True
 
 
 def _section_texts(document, section: DescriptionSection, numbers) -> None:

@@ -65,7 +65,14 @@ def test_the_excel_overview_has_the_agreed_columns_rows_and_totals(plan2016, xls
     assert overview_sheet[1] == [1, "1", "Dialog og kommunikation", 235000, 235000, 235000]
     assert overview_sheet[3] == [3, "1, 2 og 3", "Akutpulje", None, 100000, 50000]
     assert [row[0] for row in overview_sheet[1:-1]] == list(range(1, 18))
-    assert overview_sheet[-1] == ["I alt", None, None, 750000, 1500000, 1500000]
+    assert overview_sheet[-1] == [
+        "I alt",
+        None,
+        None,
+        "=SUM(D2:D18)",
+        "=SUM(E2:E18)",
+        "=SUM(F2:F18)",
+    ]
     assert len(notes_sheet) == 5
     assert notes_sheet[2] == [2, "Aktiviteten er ny i 2016."]
 
@@ -192,3 +199,39 @@ def test_the_word_document_embeds_the_diagram_as_a_picture(plan2016):
     assert len(pictures) == 1
     image = pictures[0]._inline.graphic.graphicData.pic.blipFill.blip.embed
     assert document.part.related_parts[image].content_type == "image/png"
+
+
+def test_the_excel_totals_are_sums_that_give_the_plans_totals(plan2016, xlsx_rows):
+    from openpyxl import load_workbook
+
+    content = render_plan(plan2016, "xlsx").content
+    sheet = load_workbook(io.BytesIO(content))["Oversigt"]
+    totals = {}
+    for column in "DEF":
+        formula = sheet[f"{column}19"].value
+        first, last = re.fullmatch(rf"=SUM\({column}(\d+):{column}(\d+)\)", formula).groups()
+        totals[column] = sum(
+            sheet[f"{column}{n}"].value or 0 for n in range(int(first), int(last) + 1)
+        )
+    assert totals == {"D": 750_000, "E": 1_500_000, "F": 1_500_000}
+    assert sheet["D19"].number_format == "#,##0"
+
+
+def test_the_economy_tables_carry_the_budget_lines_notes_in_every_format(
+    plan2016, pdf_text, docx_text
+):
+    """The særmåling: the description's table says 36.000 for 2015, the overview 30.000; the
+    web page's note says so, and so do the PDF and Word."""
+    note = "Aktivitetsbeskrivelsens økonomitabel angiver 36.000 kr. for 2015"
+    assert normalise(note) in normalise(pdf_text(render_plan(plan2016, "pdf").content))
+    assert note in docx_text(render_plan(plan2016, "docx").content)
+    assert note in render_plan(plan2016, "html").content.decode()
+
+
+def test_a_plan_without_activities_has_plain_totals_in_excel(plan2016, xlsx_rows):
+    from trygplan.plans.models import Activity
+
+    Activity.objects.filter(plan=plan2016).delete()
+    overview_sheet, _notes = xlsx_rows(render_plan(plan2016, "xlsx").content)
+    assert overview_sheet[-1][0] == "I alt"
+    assert all(not str(cell).startswith("=") for cell in overview_sheet[-1])

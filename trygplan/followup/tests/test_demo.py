@@ -49,3 +49,15 @@ def test_the_demo_is_deterministic(followup, plan2016):
     assert (
         list(IndicatorValue.private_objects.order_by("pk").values_list("value", flat=True)) == first
     )
+
+
+def test_counts_of_people_and_things_are_whole_numbers(followup):
+    """ "732 deltagere", never "732,5 deltagere"; only shares keep a decimal."""
+    values = IndicatorValue.private_objects.select_related("indicator")
+    counted = [v for v in values if not v.indicator.unit.startswith("%")]
+    assert counted, "the demo has counted indicators"
+    assert all(v.value == int(v.value) for v in counted), [
+        (v.indicator.key, v.value) for v in counted if v.value != int(v.value)
+    ]
+    shares = [v for v in values if v.indicator.unit.startswith("%")]
+    assert any(v.value != int(v.value) for v in shares)  # shares are not rounded away

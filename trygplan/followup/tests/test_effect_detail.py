@@ -8,7 +8,8 @@ def test_the_turn_the_curve_page_shows_the_curve_and_the_story(
         response = client.get(URL)
     text = response.content.decode()
     assert response.status_code == 200
-    assert "Vend kurven: Øget oplevet tryghed" in text
+    assert "<h1>Øget oplevet tryghed</h1>" in text  # plain words for the public
+    assert "Vend kurven" not in text and "Results-Based" not in text
     assert "Utrygge i særmålingen" in text
     assert "Historien bag kurven" in text
     assert 'role="img"' in text
@@ -18,9 +19,13 @@ def test_an_unknown_effect_is_404(client, followup):
     assert client.get("/p/amager/followup/effects/9/").status_code == 404
 
 
-def test_a_partner_sees_it(client, followup, partner):
+def test_a_partner_sees_it_with_the_methods_name_explained(client, followup, partner):
     client.force_login(partner)
-    assert client.get(URL).status_code == 200
+    response = client.get(URL)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Vend kurven: Øget oplevet tryghed" in text
+    assert "Results-Based Accountability (RBA" in text
 
 
 def test_another_partnerships_user_sees_the_public_page(client, followup, outsider):

@@ -10,7 +10,16 @@ def test_anyone_sees_the_indicators_of_a_published_plan(
     text = response.content.decode()
     assert "Sigtelser mod unge under 18 år" in text
     assert "Opdigtede demodata" in text
-    assert "Vend kurven" in text
+    assert "/p/amager/followup/effects/1/" in text
+    assert "Vend kurven" not in text  # plain words for the public
+    assert "Udviklingen i området" in text and "Befolkningsindikator" not in text
+
+
+def test_members_see_the_methods_terms_explained(client, followup, partner):
+    client.force_login(partner)
+    text = client.get(URL).content.decode()
+    assert "Vend kurven" in text and "Results-Based Accountability (RBA)" in text
+    assert "Befolkningsindikator" in text
 
 
 def test_anonymous_visitors_see_only_approved_values(client, followup):

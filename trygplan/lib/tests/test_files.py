@@ -211,3 +211,28 @@ def test_a_small_count_of_people_is_written_as_under_five_in_every_writer():
     reopened = python_docx.Document(io.BytesIO(files.docx_bytes(document)))
     cells = [cell.text for row in reopened.tables[0].rows for cell in row.cells]
     assert "<5" in cells and "3" not in cells
+
+
+def test_a_formula_made_by_code_is_a_formula_in_excel_and_its_value_in_csv():
+    import io
+
+    from openpyxl import load_workbook
+
+    from trygplan.lib.files import Formula, csv_bytes, xlsx_bytes
+
+    total = Formula.sum("B", 2, 3, value=30)
+    rows = [["a", 10], ["=SUM(B2:B3)", 20], ["I alt", total]]
+    sheet = load_workbook(io.BytesIO(xlsx_bytes([("Ark", ["x", "y"], rows)])))["Ark"]
+    assert sheet["B4"].value == "=SUM(B2:B3)" and sheet["B4"].data_type == "f"
+    # the same text typed by a person stays inert text
+    assert sheet["A3"].data_type == "s" and sheet["A3"].quotePrefix
+    assert csv_bytes(["x", "y"], rows).decode("utf-8-sig").splitlines()[-1] == "I alt;30"
+
+
+def test_a_formula_takes_only_a_column_range():
+    import pytest
+
+    from trygplan.lib.files import Formula
+
+    with pytest.raises(ValueError):
+        Formula.sum("B2);HYPERLINK(", 2, 3, value=0)

@@ -148,3 +148,11 @@ def test_the_command_exits_1_on_errors(draft2017, capsys):
         call_command("check-plan", "amager", "2017")
     assert exit_.value.code == 1
     assert "FEJL FRAME_MISSING" in capsys.readouterr().out
+
+
+def test_the_summary_counts_one_warning_in_the_singular():
+    from trygplan.plans.checks import ERROR, WARNING, CheckResult, summary_line
+
+    one_each = [CheckResult("A", ERROR, "a"), CheckResult("B", WARNING, "b")]
+    assert summary_line(one_each) == "1 fejl, 1 advarsel."
+    assert summary_line(one_each + [CheckResult("C", WARNING, "c")]) == "1 fejl, 2 advarsler."

@@ -63,7 +63,7 @@ def decisions(round_) -> list[dict]:
                         timezone.localdate(recommendation.decided_at), "j. F Y"
                     ),
                     "text": paragraphs(recommendation.decision_text),
-                    "amount": _("Besluttet beløb: %(amount)s.") % {"amount": format_kroner(amount)}
+                    "amount": _("Besluttet beløb: %(amount)s") % {"amount": format_kroner(amount)}
                     if amount and recommendation.decided_amount
                     else "",
                     "amendment": _("Åbnede %(plan)s, tillæg nr. %(n)s (kladde til godkendelse).")

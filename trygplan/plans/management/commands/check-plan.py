@@ -5,7 +5,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from trygplan.plans.checks import run_checks
+from trygplan.plans.checks import run_checks, summary_line
 from trygplan.plans.models import Plan
 
 
@@ -35,9 +35,6 @@ class Command(BaseCommand):
             for target, url in result.targets:
                 self.stdout.write(f"    - {target} ({url})")
         errors = sum(result.is_error for result in results)
-        self.stdout.write(
-            _("%(errors)s fejl, %(warnings)s advarsler.")
-            % {"errors": errors, "warnings": len(results) - errors}
-        )
+        self.stdout.write(summary_line(results))
         if errors:
             sys.exit(1)

@@ -9,6 +9,7 @@ row and column in Danish, and nothing is saved unless the whole file is good.
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from trygplan.surveys import importer, services
 from trygplan.surveys.forms import question_key
@@ -95,4 +96,11 @@ class Command(BaseCommand):
         if options["publish"]:
             services.survey_publish(survey=survey, user=None, by_command=True)
         count = survey.estimates.count()
-        self.stdout.write(f"{survey}: {survey.respondent_count} respondenter, {count} estimater.")
+        respondents = survey.respondent_count
+        self.stdout.write(
+            f"{survey}: "
+            + ngettext("%(n)s respondent", "%(n)s respondenter", respondents) % {"n": respondents}
+            + ", "
+            + ngettext("%(n)s estimat", "%(n)s estimater", count) % {"n": count}
+            + "."
+        )
