@@ -22,7 +22,8 @@ pytestmark = pytest.mark.browser
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 
-# (name, url, who can see it). URLs with "{walk}" are filled in after the demo is loaded.
+# (name, url, who can see it). URLs with "{walk}", "{finding}" (a public finding a grant paid
+# for) and "{application}" (that grant's application) are filled in after the demo is loaded.
 PAGES = [
     ("front page", "/", "all"),
     ("start page", "/start/", "koordinator"),
@@ -38,6 +39,9 @@ PAGES = [
     ("walks public map", "/p/amager/walks/map/", "all"),
     ("walk list", "/p/amager/walks/", "koordinator"),
     ("walk page", "/p/amager/walks/{walk}/", "koordinator"),
+    ("walk capture page", "/p/amager/walks/{walk}/capture/", "koordinator"),
+    ("finding page", "/p/amager/walks/findings/{finding}/", "all"),
+    ("grant's application page", "/p/amager/pools/applications/{application}/", "koordinator"),
     ("follow-up index", "/p/amager/followup/", "all"),
     ("indicator", "/p/amager/followup/indicators/ssp-enkeltsager/", "all"),
     ("status board", "/p/amager/followup/2016/status/", "all"),
@@ -95,18 +99,32 @@ def _visit(page, url):
     return response.status if response else 0
 
 
+def page_ids() -> dict:
+    """What fills the PAGES' placeholders, once the demo is loaded."""
+    from trygplan.walks.models import Finding, Walk
+
+    walk = Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
+    paid = (
+        Finding.public_objects.filter(walk__partnership__slug="amager", grant__isnull=False)
+        .select_related("grant")
+        .first()
+    )
+    return {
+        "walk": walk.pk if walk else 0,
+        "finding": paid.pk if paid else 0,
+        "application": paid.grant.application_id if paid else 0,
+    }
+
+
 @pytest.fixture(scope="module")
 def findings(browser, live_server, django_db_setup, django_db_blocker):
     """{(page name, role, "desktop" | "phone"): {status, violations, width}} for every page."""
     from trygplan.demo.services import demo_load
-    from trygplan.walks.models import Walk
 
     results = {}
     with django_db_blocker.unblock():
         demo_load(reset=True)  # the full demo (the test database holds only the seed)
-        walk = (
-            Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
-        )
+        ids = page_ids()
         try:
             for phone in (False, True):
                 for role in ROLES:
@@ -117,7 +135,7 @@ def findings(browser, live_server, django_db_setup, django_db_blocker):
                     for name, url, who in PAGES:
                         if who != "all" and who != role:
                             continue
-                        status = _visit(page, url.format(walk=walk.pk if walk else 0))
+                        status = _visit(page, url.format(**ids))
                         inject_axe(page)
                         results[(name, role, "phone" if phone else "desktop")] = {
                             "status": status,

@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from .conftest import log_in
 from .test_accessibility import PAGES as ACCESSIBILITY_PAGES
+from .test_accessibility import page_ids
 
 pytestmark = pytest.mark.browser
 
@@ -78,14 +79,11 @@ def visits(browser, live_server, django_db_setup, django_db_blocker):
     from trygplan.demo.services import demo_load
     from trygplan.plans.models import Plan
     from trygplan.plans.services import plan_create_next_year
-    from trygplan.walks.models import Walk
 
     results = {}
     with django_db_blocker.unblock():
         demo_load(reset=True)  # the session's seed has no walks: the whole demo
-        walk = (
-            Walk.private_objects.filter(partnership__slug="amager").order_by("-starts_at").first()
-        )
+        ids = page_ids()
         plans = Plan.private_objects.filter(partnership__slug="amager")
         if not plans.filter(year=2017).exists():  # a draft, for the pages that edit one
             plan_create_next_year(
@@ -118,7 +116,7 @@ def visits(browser, live_server, django_db_setup, django_db_blocker):
                     for name, url, who in PAGES:
                         if _visible(who, role):
                             key = (name, role, "phone" if phone else "desktop")
-                            results[key] = _visit(page, url.format(walk=walk.pk), errors)
+                            results[key] = _visit(page, url.format(**ids), errors)
                     context.close()
         finally:
             call_command("flush", interactive=False, verbosity=0)

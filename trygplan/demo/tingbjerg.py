@@ -204,7 +204,7 @@ def _walks(partnership: Partnership, orgs: dict) -> None:
             light=light,
             season="spring" if index == 0 else "autumn",
             meeting_point="Beboerhuset (opdigtet)",
-            route=route,
+            route={"type": "LineString", "coordinates": route},
             status=Walk.Status.FOLLOW_UP_HELD if index == 0 else Walk.Status.PROTOCOL_SENT,
             is_invented=True,
         )

@@ -13,6 +13,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trygplan.documents.background import document_response
 from trygplan.lib.files import download_response
 from trygplan.partnerships import access as partnership_access
+from trygplan.walks import access as walk_access
+from trygplan.walks import report as walk_report
 
 from . import access, reports, services
 from .chart import build_draw
@@ -59,6 +61,10 @@ def pool_public(request: HttpRequest, slug: str, year: int, kind: str) -> HttpRe
         .order_by("decided_on", "pk")
     )
     context = _context(request, pool.partnership, pool=pool, balance=pool.balance(), funded=funded)
+    # what the money fixed: the public findings each grant paid for (walks module)
+    context["fixed"] = walk_report.findings_by_grant(
+        walk_access.visible_findings(request.user, pool.partnership, public_only=True), funded
+    )
     return render(request, "pools/pool.html", context)
 
 
@@ -160,6 +166,9 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         transitions=APPLICATION.steps(application),
         grant=grant,
         expenses=grant.expenses.all() if grant else [],
+        fixed=walk_access.visible_findings(request.user, partnership).paid_by([grant])
+        if grant
+        else [],
         next_steps=services.allowed_steps(request.user, application),
         can_fast_track=grant is None and APPLICATION.can(request.user, application, "fast_track"),
         transition_form=TransitionForm(),

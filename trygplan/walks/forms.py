@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trygplan.core.forms import StyledMixin
 from trygplan.lib.images import clean_photo
+from trygplan.lib.money import format_kroner
 from trygplan.lib.years import ALL, chosen_year, current_year
 from trygplan.partnerships.models import Organisation
 from trygplan.pools.models import Expense, Grant
@@ -217,13 +218,38 @@ class FindingForm(StyledMixin, forms.ModelForm):
         self.style_widgets()
 
     def _limit_money(self, partnership):
-        """Only this partnership's pool grants and their expenses."""
-        self.fields["grant"].queryset = Grant.private_objects.filter(
-            pool__partnership=partnership
-        ).select_related("application")
+        """Only this partnership's pool grants and their expenses are accepted; offered are
+        only the grants of the chosen pool (either pool while none is chosen) in the walk's
+        year, labelled pool, year, title and amount. A mismatch gets a message in `clean`."""
+        grants = Grant.private_objects.filter(pool__partnership=partnership).select_related(
+            "application", "pool"
+        )
+        self.fields["grant"].queryset = grants
         self.fields["expense"].queryset = Expense.private_objects.filter(
             grant__pool__partnership=partnership
         ).select_related("grant__application")
+        funding = self.data.get(self.add_prefix("funding")) if self.is_bound else None
+        kinds = self._offered_kinds(self.instance.funding if funding is None else funding)
+        offered = grants.filter(pool__year=self.instance.walk.date.year, pool__kind__in=kinds)
+        offered = offered.exclude(status=Grant.Status.CANCELLED) | grants.filter(
+            pk=self.instance.grant_id or 0
+        )
+        offered = list(offered.order_by("pool__kind", "decided_on", "pk"))
+        self.fields["grant"].widget.choices = [("", "---------")] + [
+            (grant.pk, grant_label(grant)) for grant in offered
+        ]
+        self.fields["expense"].widget.choices = [("", "---------")] + [
+            (expense.pk, str(expense))
+            for expense in Expense.private_objects.filter(grant__in=offered)
+        ]
+        self.fields["grant"].help_text = _(
+            "Bevillinger fra den valgte pulje i vandringens år (%(year)s)."
+        ) % {"year": self.instance.walk.date.year}
+
+    @staticmethod
+    def _offered_kinds(funding) -> list[str]:
+        kind = Finding.POOL_KIND_OF_FUNDING.get(funding or "")
+        return [kind] if kind else list(Finding.POOL_KIND_OF_FUNDING.values())
 
     def clean(self):
         cleaned = super().clean()
@@ -231,10 +257,42 @@ class FindingForm(StyledMixin, forms.ModelForm):
         if expense and grant and expense.grant_id != grant.pk:
             self.add_error("expense", _("Udgiften hører til en anden bevilling."))
         if expense and not grant:
-            cleaned["grant"] = self.instance.grant = expense.grant
-        if cleaned.get("grant") and cleaned.get("funding") != Finding.Funding.BYRUMSPULJE:
-            cleaned["funding"] = self.instance.funding = Finding.Funding.BYRUMSPULJE
+            grant = cleaned["grant"] = self.instance.grant = expense.grant
+        if grant:
+            self._check_grant(grant, cleaned)
         return cleaned
+
+    def _check_grant(self, grant, cleaned) -> None:
+        """The grant must come from the finding's pool and the walk's year."""
+        funding = cleaned.get("funding") or ""
+        by_kind = {kind: value for value, kind in Finding.POOL_KIND_OF_FUNDING.items()}
+        pool = grant.pool
+        if not funding and pool.kind in by_kind:
+            funding = cleaned["funding"] = self.instance.funding = by_kind[pool.kind]
+        if Finding.POOL_KIND_OF_FUNDING.get(funding) != pool.kind:
+            self.add_error(
+                "grant",
+                _(
+                    "Bevillingen er fra %(pool)s, men fundet betales af “%(funding)s”. "
+                    "Vælg en bevilling fra den rigtige pulje, eller ret finansieringen."
+                )
+                % {"pool": pool.get_kind_display(), "funding": Finding.Funding(funding).label},
+            )
+        year = self.instance.walk.date.year
+        if pool.year != year:
+            self.add_error(
+                "grant",
+                _("Bevillingen er fra puljen for %(pool_year)s; vandringen var i %(year)s.")
+                % {"pool_year": pool.year, "year": year},
+            )
+
+
+def grant_label(grant) -> str:
+    """A grant as offered to a finding: “Byrumspulje 2016 · Nye lamper · 12.000 kr.”."""
+    return (
+        f"{grant.pool.get_kind_display()} {grant.pool.year} · {grant.application.title}"
+        f" · {format_kroner(grant.amount)}"
+    )
 
 
 class FindingStepForm(StyledMixin, forms.Form):
@@ -243,7 +301,7 @@ class FindingStepForm(StyledMixin, forms.Form):
         label=_("Dato"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("Dagen, arbejdet blev gjort (tom: i dag)."),
+        help_text=_("Dagen, arbejdet blev gjort (tom: i dag). Ikke i fremtiden."),
         error_messages={"invalid": _("Skriv en gyldig dato.")},
     )
     comment = forms.CharField(
@@ -282,16 +340,21 @@ class FindingStepForm(StyledMixin, forms.Form):
             "walk"
         )
         self.fields["photo"].widget.attrs["capture"] = "environment"
+        # the phone's date picker offers only the days allowed: from the finding until today
+        self.fields["done_on"].widget.attrs.update(
+            {"min": finding.found_on.isoformat(), "max": timezone.localdate().isoformat()}
+        )
         self.style_widgets()
 
     def clean_done_on(self):
         day = self.cleaned_data.get("done_on")
         if day and day > timezone.localdate():
             raise forms.ValidationError(_("Datoen kan ikke ligge i fremtiden."))
-        if day and day < self.finding.walk.date:
+        found_on = self.finding.found_on
+        if day and day < found_on:
             raise forms.ValidationError(
-                _("Datoen kan ikke ligge før vandringen (%(date)s).")
-                % {"date": date_format(self.finding.walk.date, "j. F Y")}
+                _("Datoen kan ikke ligge før fundet blev gjort (%(date)s).")
+                % {"date": date_format(found_on, "j. F Y")}
             )
         return day
 

@@ -49,7 +49,35 @@ def route_map_svg(walk, findings) -> str:
         title=_("Kort over ruten og fundene"),
         desc=_("Området, ruten (stiplet) og %(count)s fund, nummereret som i tabellen.")
         % {"count": len(pins)},
+        width=MAP_WIDTH_PX,
+        max_height=MAP_MAX_HEIGHT_PX,
+        fit=route_view(walk.route_points, [[p.lon, p.lat] for p in pins]),
     )
+
+
+# The map on an A4 page with 18 mm margins (174 × 261 mm; CSS px are 1/96 inch): at most
+# 169 mm wide and 220 mm tall, so it and its heading always fit one page (protocol.html
+# keeps them together and starts a new page when the rest of the page is too short).
+MAP_WIDTH_PX = 640
+MAP_MAX_HEIGHT_PX = 830
+# Around the route and the pins, a margin of a fifth of their extent, at least ~100 m.
+VIEW_MARGIN = 0.2
+VIEW_MIN_MARGIN_DEG = 0.001
+
+
+def route_view(route: list, pins: list) -> list | None:
+    """The corners of the view for the route and the findings, with a margin; None (the
+    whole area) when the walk has neither."""
+    points = list(route) + list(pins)
+    if not points:
+        return None
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    margin_lon = max((max(lons) - min(lons)) * VIEW_MARGIN, VIEW_MIN_MARGIN_DEG * 1.8)
+    margin_lat = max((max(lats) - min(lats)) * VIEW_MARGIN, VIEW_MIN_MARGIN_DEG)
+    return [
+        [min(lons) - margin_lon, min(lats) - margin_lat],
+        [max(lons) + margin_lon, max(lats) + margin_lat],
+    ]
 
 
 def _photo_data_uri(photo) -> str:

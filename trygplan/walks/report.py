@@ -21,6 +21,14 @@ SAME_PLACE_M = 40  # findings this close to each other are "the same place"
 RECURRING_YEARS = 3  # a place recurs if it comes back within this many years
 
 
+def findings_by_grant(findings, grants) -> dict[int, list]:
+    """The findings each grant paid for (of those given: public ones on public pages)."""
+    paid = defaultdict(list)
+    for finding in findings.paid_by(grants):
+        paid[finding.grant_id].append(finding)
+    return dict(paid)
+
+
 def followup_report(findings, today=None, recurring_in=None) -> dict:
     """Open, overdue and fixed per owner; median days to fix; places where a category recurs
     among `recurring_in` (default: the same findings)."""

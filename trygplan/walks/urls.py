@@ -17,6 +17,9 @@ urlpatterns = [
         name="participants_remove",
     ),
     path("<int:pk>/capture/", views.walk_capture, name="capture"),
+    # The capture page's service worker: served here so its scope (/p/<slug>/walks/) covers
+    # every walk's capture page.
+    path("capture-worker.js", views.capture_worker, name="capture_worker"),
     path("<int:pk>/findings/", views.finding_create, name="finding_create"),
     path("<int:pk>/recheck/<int:finding>/", views.rerating_save, name="rerating_save"),
     path("<int:pk>/protocol.pdf", views.walk_protocol, {"fmt": "pdf"}, name="protocol_pdf"),

@@ -1,5 +1,6 @@
 """Pages for safety walks. Each view calls `walks.access` first and stays short."""
 
+import json
 import uuid
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -156,6 +159,42 @@ def walk_capture(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "walks/capture.html", context)
 
 
+# What the capture page needs offline (besides itself): its styles, scripts and the area.
+CAPTURE_ASSETS = [
+    "vendor/dkfds/css/dkfds.min.css",
+    "css/trygplan.css",
+    "css/walks.css",
+    "vendor/leaflet/leaflet.css",
+    "vendor/dkfds/js/dkfds.min.js",
+    "js/page.js",
+    "vendor/htmx/htmx.min.js",
+    "vendor/leaflet/leaflet.js",
+    "js/walks/capture.js",
+    "vendor/dkfds/img/all-svg-icons.svg",
+    *[
+        f"vendor/dkfds/fonts/IBMPlexSans/complete/woff2/IBMPlexSans-{weight}.woff2"
+        for weight in ("Regular", "Medium", "SemiBold", "Bold")
+    ],
+]
+
+
+@require_GET
+def capture_worker(request: HttpRequest, slug: str) -> HttpResponse:
+    """The service worker that keeps the capture page usable offline: the list of what to
+    keep, then the worker's code (static/js/walks/capture-worker.js)."""
+    partnership = partnership_access.get_partnership(slug)
+    assets = [static(name) for name in CAPTURE_ASSETS]
+    assets.append(reverse("partnerships:area", args=[partnership.slug]))
+    script = (
+        f"self.CAPTURE_STATIC = {json.dumps(static(''))};\n"
+        f"self.CAPTURE_ASSETS = {json.dumps(assets)};\n"
+        f"importScripts({json.dumps(static('js/walks/capture-worker.js'))});\n"
+    )
+    response = HttpResponse(script, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
 @require_POST
 def finding_create(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """JSON for the phone page (201 new, 200 already saved, 400 errors); a redirect without JS."""
@@ -242,6 +281,7 @@ def finding_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             )
     else:
         context["steps"] = FINDING.steps(finding)
+        context["public_grant"] = finding.public_grant()
     context["photos"] = finding.photos.all()
     return render(request, "walks/finding_detail.html", context)
 
@@ -269,8 +309,7 @@ def finding_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         finding=finding,
         findings=access.visible_findings(request.user, partnership),
     )
-    if form.is_valid():
-        services.finding_step(finding=finding, form=form, user=request.user)
+    if _step_taken(request, finding, form):
         messages.success(
             request, _("Status: %(status)s.") % {"status": finding.get_status_display()}
         )
@@ -285,6 +324,23 @@ def finding_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         reratings=finding.reratings.select_related("walk"),
     )
     return render(request, "walks/finding_detail.html", context, status=400)
+
+
+def _step_taken(request, finding, form) -> bool:
+    """Take the step; a refusal by the workflow (a date, a state) goes beside the field."""
+    if not form.is_valid():
+        return False
+    try:
+        services.finding_step(finding=finding, form=form, user=request.user)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error("done_on" if error.code == "at" else None, error.messages)
+        return False
+    finding.refresh_from_db()
+    return True
 
 
 @require_GET

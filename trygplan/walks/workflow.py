@@ -6,11 +6,13 @@ cancelled (with a reason) instead of deleted.
 Finding: while open (new, assigned, planned, waiting for money, in progress) it may move to any
 other open status, and is closed as fixed, not possible (with a public reason), sent on (to
 whom) or a duplicate (of which finding); a closed finding can only be reopened, with a comment.
-Steps may be dated to the day the work was done: never in the future, never before the walk.
+Steps may be dated to the day the work was done: never in the future, never before the finding
+(the walk's day, or the day a resident's report was accepted).
 The working group (working group, coordinator, city administrator) takes the steps.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -77,10 +79,14 @@ WALK_FORWARD = {W.PLANNED: "walk", W.WALKED: "send_protocol", W.PROTOCOL_SENT: "
 
 
 def _not_before_walk(finding, *, at, **_data) -> None:
-    if at.date() < finding.walk.date:
+    """A step is never dated before the finding was made (the walk, or a resident's report)."""
+    found_on = finding.found_on
+    if timezone.localdate(at) < found_on:
         raise ValidationError(
-            _("Datoen kan ikke ligge før vandringen (%(date)s).")
-            % {"date": date_format(finding.walk.date, "j. F Y")},
+            {
+                "done_on": _("Datoen kan ikke ligge før fundet blev gjort (%(date)s).")
+                % {"date": date_format(found_on, "j. F Y")}
+            },
             code="at",
         )
 

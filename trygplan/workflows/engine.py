@@ -209,11 +209,13 @@ class Workflow:
 
     @staticmethod
     def _when(at):
-        """Now, or when the work was done (a date means noon that day); never the future."""
+        """Now, or when the work was done (a date means noon that day, or now if that is
+        earlier: today's work entered in the morning is not in the future); never the future."""
         if at is None:
             return timezone.now()
         if isinstance(at, datetime.date) and not isinstance(at, datetime.datetime):
-            at = timezone.make_aware(datetime.datetime.combine(at, datetime.time(12, 0)))
+            noon = timezone.make_aware(datetime.datetime.combine(at, datetime.time(12, 0)))
+            at = min(noon, timezone.now()) if at == timezone.localdate() else noon
         if at > timezone.now() + datetime.timedelta(minutes=1):
             raise ValidationError(_("Datoen kan ikke ligge i fremtiden."), code="at")
         return at

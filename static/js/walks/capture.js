@@ -1,6 +1,9 @@
 // The phone page used on a safety walk. A finding is first kept on the phone (IndexedDB),
 // then sent; without network it waits and is sent when the network returns. Each finding
 // carries a UUID made here, so a retry never creates a second finding on the server.
+// A finding leaves the phone only once the server has accepted it: one the server refuses
+// stays, with the server's message and a button that puts it back into the form to be fixed.
+// A service worker (capture-worker.js) keeps this page, so a reload without network works.
 (function () {
   "use strict";
   var form = document.getElementById("capture-form");
@@ -70,9 +73,16 @@
     var state = li.querySelector(".capture-state");
     state.textContent = message;
     li.dataset.state = kind;
+    var fix = li.querySelector(".capture-fix");
+    if (fix && kind !== "failed") fix.remove();
   }
 
   // --- sending ---------------------------------------------------------------------------
+  // The CSRF cookie, when there is one, is fresher than the token in a page kept offline.
+  function csrfToken() {
+    var match = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
+    return match ? decodeURIComponent(match[1]) : csrf;
+  }
   function send(entry) {
     var data = new FormData();
     Object.keys(entry.fields).forEach(function (name) { data.append(name, entry.fields[name]); });
@@ -82,36 +92,119 @@
       method: "POST",
       body: data,
       credentials: "same-origin",
-      headers: { "X-CSRFToken": csrf, Accept: "application/json" },
+      headers: { "X-CSRFToken": csrfToken(), Accept: "application/json" },
     }).then(function (response) {
-      return response.json().then(function (body) { return { status: response.status, body: body }; });
+      // A proxy's 413 or a login page is not JSON: the status alone says what happened.
+      return response.json().catch(function () { return {}; }).then(function (body) {
+        return { status: response.status, body: body };
+      });
+    });
+  }
+
+  function refusalOf(result) {
+    var messages = [];
+    Object.keys(result.body.errors || {}).forEach(function (k) { messages = messages.concat(result.body.errors[k]); });
+    if (!messages.length) messages.push(result.status === 413 ? text.tooLarge : text.refusedUnknown);
+    return messages;
+  }
+
+  function showRefused(entry) {
+    setState(entry, text.failed + " " + entry.refused.join(" ") + " " + text.fixIt, "failed");
+    var li = row(entry);
+    if (li.querySelector(".capture-fix")) return;
+    var fix = document.createElement("button");
+    fix.type = "button";
+    fix.className = "button button-secondary capture-fix";
+    fix.textContent = text.fixButton;
+    fix.addEventListener("click", function () { edit(entry.uuid); });
+    li.appendChild(fix);
+  }
+
+  function accepted(entry, result) {
+    entry.label = text.finding + " " + result.body.number + ": " + entry.categoryLabel;
+    setState(entry, text.sent + (result.body.warning ? " · " + result.body.warning : ""), "sent");
+    return queueRemove(entry.uuid);
+  }
+
+  function sendOne(entry) {
+    if (entry.refused) return Promise.resolve(false);  // waits for the person to fix it
+    setState(entry, text.sending, "local");
+    return send(entry).then(function (result) {
+      if (result.status === 200 || result.status === 201) return accepted(entry, result).then(function () { return true; });
+      if (result.status === 400 || result.status === 413) {
+        // Refused: keep everything that was typed and the photo, say why, let it be fixed.
+        entry.refused = refusalOf(result);
+        return queueAdd(entry).then(function () { showRefused(entry); return false; });
+      }
+      // Logged out, a server error: keep it and try again later.
+      setState(entry, result.status === 403 ? text.loginAgain : text.savedLocal, "local");
+      return false;
+    }, function (error) {
+      setState(entry, text.savedLocal, "local");
+      throw error;  // offline: stop this round, the rest waits too
     });
   }
 
   function flush() {
     if (sending || !navigator.onLine) return Promise.resolve();
     sending = true;
+    var anySent = false;
     return queueAll().then(function (entries) {
       return entries.reduce(function (chain, entry) {
         return chain.then(function () {
-          return send(entry).then(function (result) {
-            if (result.status === 200 || result.status === 201) {
-              entry.label = text.finding + " " + result.body.number + ": " + entry.categoryLabel;
-              setState(entry, text.sent + (result.body.warning ? " · " + result.body.warning : ""), "sent");
-              return queueRemove(entry.uuid);
-            }
-            if (result.status === 400 || result.status === 413) {  // refused: say why, drop it
-              var messages = [];
-              Object.keys(result.body.errors || {}).forEach(function (k) { messages = messages.concat(result.body.errors[k]); });
-              setState(entry, text.failed + " " + messages.join(" "), "failed");
-              return queueRemove(entry.uuid);
-            }
-            // Anything else (logged out, server error): keep it and try again later.
-          });
+          return sendOne(entry).then(function (sent) { anySent = anySent || sent; });
         });
       }, Promise.resolve());
     }).catch(function () { /* offline or flaky: the entries stay on the phone */ })
-      .then(function () { sending = false; });
+      .then(function () {
+        sending = false;
+        if (anySent) keepCopy();
+      });
+  }
+
+  // --- fixing a refused finding: back into the form, photo and all ---------------------------
+  function edit(uuid) {
+    queueAll().then(function (entries) {
+      var entry = entries.filter(function (e) { return e.uuid === uuid; })[0];
+      if (!entry) return;
+      uuidInput.value = entry.uuid;
+      place(L.latLng(parseFloat(entry.fields.lat), parseFloat(entry.fields.lon)));
+      if (map) map.setView([parseFloat(entry.fields.lat), parseFloat(entry.fields.lon)], map.getZoom());
+      var category = document.getElementById("category-" + entry.fields.category);
+      if (category) category.checked = true;
+      form.querySelector("[name=description]").value = entry.fields.description || "";
+      form.querySelector("[name=score_feeling]").value = entry.fields.score_feeling || "";
+      form.querySelector("[name=is_good_place]").checked = entry.fields.is_good_place === "on";
+      var photoInput = form.querySelector("[name=photo]");
+      photoInput.value = "";
+      if (entry.photo && window.DataTransfer) {
+        var files = new DataTransfer();
+        files.items.add(new File([entry.photo], entry.photoName || "foto.jpg", { type: entry.photo.type }));
+        photoInput.files = files.files;
+      }
+      removePhoto.hidden = !entry.photo;
+      showError(text.failed + " " + entry.refused.join(" "));
+      form.scrollIntoView();
+      form.querySelector("[name=description]").focus();
+    });
+  }
+  var removePhoto = document.getElementById("capture-remove-photo");
+  removePhoto.addEventListener("click", function () {
+    form.querySelector("[name=photo]").value = "";
+    removePhoto.hidden = true;
+  });
+
+  // --- a copy of this page for a reload without network (the service worker serves it) ------
+  var CACHE = "trygplan-capture-v1";
+  function keepCopy() {
+    if (!window.caches || !navigator.onLine) return;
+    caches.open(CACHE).then(function (cache) { return cache.add(window.location.pathname); }).catch(function () {});
+  }
+  if ("serviceWorker" in navigator && form.dataset.worker) {
+    navigator.serviceWorker.register(form.dataset.worker)
+      .then(function () { return navigator.serviceWorker.ready; })
+      .then(keepCopy)
+      .catch(function () { /* no worker (private mode, offline): the queue still works */ });
   }
 
   // --- the form --------------------------------------------------------------------------
@@ -148,6 +241,7 @@
     queueAdd(entry).then(function () {
       setState(entry, text.savedLocal, "local");
       form.reset();
+      removePhoto.hidden = true;
       uuidInput.value = newUuid();
       lon.value = lat.value = "";
       if (marker) { map.removeLayer(marker); marker = null; }
@@ -185,9 +279,14 @@
     }, function () { placeStatus.textContent = text.noPosition; }, { enableHighAccuracy: true, timeout: 10000 });
   });
 
+  // A page kept offline carries an old UUID: every page load starts a new one.
+  uuidInput.value = newUuid();
   // Entries left from before (page reloaded offline): show them and send them.
   queueAll().then(function (entries) {
-    entries.forEach(function (entry) { setState(entry, text.savedLocal, "local"); });
+    entries.forEach(function (entry) {
+      if (entry.refused) showRefused(entry);
+      else setState(entry, text.savedLocal, "local");
+    });
     flush();
   }).catch(function () {});
   window.addEventListener("online", flush);

@@ -100,6 +100,7 @@ NOT_LINKED = {
     "attachment": "no attachment planted; access tested in pools",
     "receipt": "no receipt planted; access tested in pools",
     "photo": "no photo planted; access tested in walks",
+    "capture_worker": "a service worker script (static asset URLs, no data); registered by JS",
     "event_photo": "no event photo planted; access tested in followup (test_event_photo)",
     "frozen": "reached by editing an approved plan (redirect)",
     "area": "the area's public geometry, read by the map script (a data attribute)",

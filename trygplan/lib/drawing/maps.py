@@ -121,16 +121,20 @@ def pin_map(
     desc: str = "",
     width: int = 640,
     max_height: int = 640,
+    fit: list | None = None,
 ) -> SafeString:
     """The area outlined, the route dashed, each pin a circle with its label (the number
-    makes the map readable in black and white too)."""
+    makes the map readable in black and white too). The view fits everything drawn, or only
+    the `fit` points ([lon, lat], e.g. the route and the pins; they must include every pin):
+    the area is then cut at the picture's edge."""
     outers = [polygon[0] for area in areas for polygon in rings_of(area)]
-    proj = Projection(
-        [pt for ring in outers for pt in ring] + list(route) + [[p.lon, p.lat] for p in pins],
-        width,
-        max_height,
-    )
-    out = [tag("rect", width=proj.width, height=proj.height, fill="#f5f5f5")]
+    drawn = [pt for ring in outers for pt in ring] + list(route) + [[p.lon, p.lat] for p in pins]
+    proj = Projection(fit or drawn, width, max_height)
+    clip = ident("map-clip", title)
+    out = [
+        tag("clipPath", tag("rect", width=proj.width, height=proj.height), id=clip),
+        tag("rect", width=proj.width, height=proj.height, fill="#f5f5f5"),
+    ]
     for ring in outers:
         out.append(
             tag(
@@ -140,6 +144,7 @@ def pin_map(
                 fill_opacity=0.12,
                 stroke=AREA_COLOUR,
                 stroke_width=2,
+                clip_path=f"url(#{clip})",
             )
         )
     if route:
@@ -151,6 +156,7 @@ def pin_map(
                 stroke="#1a1a1a",
                 stroke_width=3,
                 stroke_dasharray="8 4",
+                clip_path=f"url(#{clip})",
             )
         )
     for pin in pins:

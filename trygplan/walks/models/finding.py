@@ -86,6 +86,14 @@ class FindingQuerySet(models.QuerySet):
     def fixed(self):
         return self.filter(status=Status.FIXED)
 
+    def paid_by(self, grants):
+        """The findings these grants pay for, in walk order (for the grant and pool pages)."""
+        return (
+            self.filter(grant__in=grants)
+            .select_related("walk__partnership")
+            .order_by("walk__starts_at", "number")
+        )
+
     def in_bbox(self, box):
         """Inside (min_lon, min_lat, max_lon, max_lat): a map's view or a route's box."""
         min_lon, min_lat, max_lon, max_lat = box
@@ -135,7 +143,11 @@ class Finding(models.Model):
         NONE = "", _("Ikke afklaret")
         OPERATIONS = "operations", _("Almindelig drift")
         BYRUMSPULJE = "byrumspulje", _("Byrumspuljen")
+        AKUTPULJE = "akutpulje", _("Akutpuljen")
         OTHER = "other", _("Anden finansiering")
+
+    # Which pool (pools.Pool.Kind) pays a finding of each pool funding; a test keeps them equal.
+    POOL_KIND_OF_FUNDING = {"byrumspulje": "urban_space", "akutpulje": "acute"}
 
     walk = models.ForeignKey(Walk, on_delete=models.CASCADE, related_name="findings")
     number = models.PositiveSmallIntegerField(_("nummer"))
@@ -299,6 +311,23 @@ class Finding(models.Model):
         if self.owner_organisation_id:
             return self.owner_organisation.short_name
         return self.get_owner_display() if self.owner else str(_("Ikke afklaret"))
+
+    @property
+    def pool_kind(self) -> str:
+        """The pool kind that pays this finding, or "" (ordinary operations, not settled)."""
+        return self.POOL_KIND_OF_FUNDING.get(self.funding, "")
+
+    def public_grant(self):
+        """The grant that paid the fix, if the public may see it (a published plan's pool)."""
+        from trygplan.pools.models import Grant
+
+        if not self.grant_id:
+            return None
+        return (
+            Grant.public_objects.select_related("pool", "application")
+            .filter(pk=self.grant_id)
+            .first()
+        )
 
     def is_inside(self, partnership) -> bool:
         return bool(partnership.area) and contains(partnership.area, self.lon, self.lat)

@@ -98,8 +98,17 @@ def police(amager):
     return user
 
 
-def byrumspulje_grant(partnership, user, *, title="Nye lamper i gangtunnelen", amount=12_000):
-    """A Byrumspulje grant and an expense, made through the pools module's services."""
+def byrumspulje_grant(
+    partnership,
+    user,
+    *,
+    title="Nye lamper i gangtunnelen",
+    amount=12_000,
+    kind="urban_space",
+    year=2016,
+):
+    """A pool grant (the Byrumspulje's of 2016 unless told) and an expense, made through the
+    pools module's services."""
     from trygplan.pools import services as pools
     from trygplan.pools.demo import standard_pools
     from trygplan.pools.models import Application, Pool
@@ -108,9 +117,9 @@ def byrumspulje_grant(partnership, user, *, title="Nye lamper i gangtunnelen", a
     pool = {
         p.kind: p
         for p in pools.pools_create_year(
-            partnership=partnership, year=2016, templates=standard_pools()
+            partnership=partnership, year=year, templates=standard_pools()
         )
-    }[Pool.Kind.URBAN_SPACE]
+    }[Pool(kind=kind).kind]
     application, _created = pools.application_submit(
         pool=pool,
         data={
@@ -130,7 +139,7 @@ def byrumspulje_grant(partnership, user, *, title="Nye lamper i gangtunnelen", a
     expense = pools.expense_add(
         grant=grant,
         user=user,
-        date=datetime.date(2016, 11, 20),
+        date=datetime.date(year, 11, 20),
         amount=amount - 500,
         supplier="Amager El-service ApS",
     )
