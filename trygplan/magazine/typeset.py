@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import tempfile
 from pathlib import Path
 
 from django.utils import formats, translation
@@ -37,12 +38,13 @@ def _photo_name(number: int, photo) -> str:
 
 def typst_files(issue) -> dict[str, bytes]:
     view = issue_view(issue)
-    files: dict[str, bytes] = {}
+    # Typst compiles the first file: the template goes in first
+    files: dict[str, bytes] = {"main.typ": TEMPLATE.read_bytes()}
     stories = []
     for story in view.stories:
         photos = []
         for photo in story.photos:
-            name = _photo_name(len(files), photo)
+            name = _photo_name(len(files) - 1, photo)
             with photo.photo.image.open("rb") as handle:
                 files[name] = handle.read()
             caption = clean_text(photo.caption)
@@ -72,7 +74,6 @@ def typst_files(issue) -> dict[str, bytes]:
                 "draft": _("Kladde: ikke udgivet endnu"),
             },
         }
-    files["main.typ"] = TEMPLATE.read_bytes()
     files["data.json"] = json.dumps(data, ensure_ascii=False).encode()
     return files
 
@@ -80,8 +81,21 @@ def typst_files(issue) -> dict[str, bytes]:
 def issue_pdf(issue) -> Rendered:
     import typst
 
-    content = typst.compile(
-        typst_files(issue),
+    # typst-py reads files given as a dict as text; photos are binary, so the files go into
+    # a temporary folder that is the document's root (nothing outside it can be read)
+    with tempfile.TemporaryDirectory(prefix="trygplan-issue-") as folder:
+        root = Path(folder)
+        for name, data in typst_files(issue).items():
+            (root / name).write_bytes(data)
+        content = _compile(typst, root, issue)
+    filename = f"Beboerblad-{issue.year}-nr-{issue.number}.pdf"
+    return Rendered(filename, CONTENT_TYPES["pdf"], content)
+
+
+def _compile(typst, root: Path, issue) -> bytes:
+    return typst.compile(
+        str(root / "main.typ"),
+        root=str(root),
         font_paths=[font_dir()],
         ignore_system_fonts=True,
         pdf_standards=["ua-1"],
@@ -92,5 +106,3 @@ def issue_pdf(issue) -> Rendered:
             ).timestamp()
         ),
     )
-    filename = f"Beboerblad-{issue.year}-nr-{issue.number}.pdf"
-    return Rendered(filename, CONTENT_TYPES["pdf"], content)
