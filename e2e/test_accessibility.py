@@ -43,6 +43,10 @@ PAGES = [
     ("follow-up index", "/p/amager/followup/", "all"),
     ("indicator", "/p/amager/followup/indicators/ssp-enkeltsager/", "all"),
     ("status board", "/p/amager/followup/2016/status/", "all"),
+    ("events", "/p/amager/followup/events/?aar=2016", "all"),
+    ("magazine", "/p/amager/magazine/", "all"),
+    ("magazine issue", "/p/amager/magazine/2016/2/", "all"),
+    ("new magazine issue", "/p/amager/magazine/issues/new/", "koordinator"),
 ]
 ROLES = ["anonymous", "koordinator"]
 
