@@ -47,6 +47,11 @@ PAGES = [
     ("magazine", "/p/amager/magazine/", "all"),
     ("magazine issue", "/p/amager/magazine/2016/2/", "all"),
     ("new magazine issue", "/p/amager/magazine/issues/new/", "koordinator"),
+    ("footnotes", "/p/amager/plans/2016/footnotes/", "koordinator"),
+    ("follow-up setup", "/p/amager/followup/setup/", "koordinator"),
+    ("theory of change editor", "/p/amager/plans/theory-of-change/", "koordinator"),
+    ("reports to the steering group", "/p/amager/reporting/", "koordinator"),
+    ("city overview", "/sikker-by/", "all"),
 ]
 ROLES = ["anonymous", "koordinator"]
 

@@ -12,7 +12,7 @@ from trygplan.plans.models import Effect, Result
 from trygplan.surveys.models import StatisticSeries
 
 from .forms import DecimalCommaField
-from .models import Indicator, IndicatorTarget, Reporter
+from .models import ChartNote, Indicator, IndicatorTarget, Reporter
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -225,3 +225,28 @@ class ReporterForm(StyledMixin, forms.ModelForm):
                 params={"user": user, "org": taken.organisation.name},
             )
         return user
+
+
+class ChartNoteForm(StyledMixin, forms.ModelForm):
+    """Something that happened in the area and explains a curve (written on every chart)."""
+
+    year = forms.IntegerField(label=_("År"), min_value=FIRST_YEAR, max_value=LAST_YEAR)
+
+    class Meta:
+        model = ChartNote
+        fields = ["year", "text", "source"]
+        labels = {"text": _("Note"), "source": _("Kilde")}
+        help_texts = {
+            "text": _("Kort, højst 80 tegn: den står på graferne ved året."),
+            "source": _("Hvor det kan læses, fx en avisartikel eller en rapport."),
+        }
+        error_messages = {"text": {"required": _("Skriv noten.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].error_messages.update(
+            required=_("Skriv året."),
+            min_value=_("Året skal være %(limit_value)s eller senere."),
+            max_value=_("Året skal være %(limit_value)s eller tidligere."),
+        )
+        self.style_widgets()

@@ -1,6 +1,7 @@
-"""Setting up follow-up: indicators, their yearly targets and the reporters. Each operation
-checks that the user may set up the partnership's follow-up (`access.can_set_up`), validates
-before writing, runs in one transaction and records itself in the audit log."""
+"""Setting up follow-up: indicators, their yearly targets, the reporters and the charts'
+notes. Each operation checks that the user may set up the partnership's follow-up
+(`access.can_set_up`), validates before writing, runs in one transaction and records itself
+in the audit log."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -12,7 +13,7 @@ from trygplan.core.concurrency import require_unchanged
 from trygplan.lib.text import ascii_slug
 
 from .access import can_set_up
-from .models import Indicator, Reporter
+from .models import ChartNote, Indicator, Reporter
 
 
 def _require(user, partnership) -> None:
@@ -144,3 +145,31 @@ def reporter_delete(*, reporter: Reporter, user) -> None:
         changes={"organisation": [reporter.organisation, None]},
     )
     reporter.delete()
+
+
+@transaction.atomic
+def chart_note_save(*, form, user) -> ChartNote:
+    partnership = form.instance.partnership
+    _require(user, partnership)
+    created = form.instance.pk is None
+    changes = form_changes(form)
+    note = form.save(commit=False)
+    note.full_clean()
+    note.save()
+    if created or changes:
+        action = _action(created)
+        _audit(user=user, obj=note, partnership=partnership, action=action, changes=changes)
+    return note
+
+
+@transaction.atomic
+def chart_note_delete(*, note: ChartNote, user) -> None:
+    _require(user, note.partnership)
+    _audit(
+        user=user,
+        obj=note,
+        partnership=note.partnership,
+        action=AuditEntry.Action.DELETE,
+        changes={"text": [note.text, None], "year": [note.year, None]},
+    )
+    note.delete()

@@ -1,6 +1,6 @@
 """Setting up follow-up: the coordinator's pages for indicators (of a result or an effect),
-their yearly targets, and who reports for which organisation. Linked from the follow-up
-index."""
+their yearly targets, who reports for which organisation, and the notes on the charts.
+Linked from the follow-up index."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from trygplan.plans.access import visible_plans
 
 from . import access, setup_services
-from .models import Indicator, Reporter
-from .setup_forms import IndicatorForm, ReporterForm, TargetFormSet
+from .models import ChartNote, Indicator, Reporter
+from .setup_forms import ChartNoteForm, IndicatorForm, ReporterForm, TargetFormSet
 
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
@@ -45,7 +45,10 @@ def setup(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("user", "organisation")
         .order_by("organisation__name", "user__first_name")
     )
-    context = _context(request, partnership, indicators=indicators, reporters=reporters)
+    notes = ChartNote.objects.filter(partnership=partnership)
+    context = _context(
+        request, partnership, indicators=indicators, reporters=reporters, notes=notes
+    )
     return render(request, "followup/setup.html", context)
 
 
@@ -142,4 +145,44 @@ def reporter_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     reporter = get_object_or_404(Reporter, partnership=partnership, pk=pk)
     setup_services.reporter_delete(reporter=reporter, user=request.user)
     messages.success(request, _("%(user)s indberetter ikke længere.") % {"user": reporter.user})
+    return redirect("followup:setup", slug)
+
+
+def _note_page(request, partnership, note, title: str) -> HttpResponse:
+    form = ChartNoteForm(request.POST or None, instance=note)
+    if request.method == "POST" and form.is_valid():
+        saved = setup_services.chart_note_save(form=form, user=request.user)
+        messages.success(request, _("Noten for %(year)s er gemt.") % {"year": saved.year})
+        return redirect("followup:setup", partnership.slug)
+    context = _context(request, partnership, form=form, title=title)
+    if note.pk:
+        context.update(
+            delete_url=reverse("followup:chart_note_delete", args=[partnership.slug, note.pk]),
+            delete_label=_("Slet noten"),
+        )
+    return render(request, "core/edit_page.html", context)
+
+
+@login_required
+@form_methods
+def chart_note_create(request: HttpRequest, slug: str) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    return _note_page(request, partnership, ChartNote(partnership=partnership), _("Ny note"))
+
+
+@login_required
+@form_methods
+def chart_note_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    note = get_object_or_404(ChartNote, partnership=partnership, pk=pk)
+    return _note_page(request, partnership, note, _("Ret note"))
+
+
+@login_required
+@require_POST
+def chart_note_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partnership = access.get_partnership_for_setup(request.user, slug)
+    note = get_object_or_404(ChartNote, partnership=partnership, pk=pk)
+    setup_services.chart_note_delete(note=note, user=request.user)
+    messages.success(request, _("Noten for %(year)s er slettet.") % {"year": note.year})
     return redirect("followup:setup", slug)

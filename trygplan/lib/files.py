@@ -37,6 +37,7 @@ __all__ = [
     "CONTENT_TYPES",
     "Rendered",
     "clean_text",
+    "clean_tree",
     "csv_bytes",
     "defuse_cell",
     "docx_add_table",
@@ -89,6 +90,17 @@ _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
 def clean_text(value: str) -> str:
     """`value` without the characters that break Word, Excel or UTF-8 (tab and newlines stay)."""
     return _CONTROL.sub("", value)
+
+
+def clean_tree(value):
+    """Every string in a tree of lists and dicts (a typesetter's data) through `clean_text`."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, list):
+        return [clean_tree(item) for item in value]
+    if isinstance(value, dict):
+        return {key: clean_tree(item) for key, item in value.items()}
+    return value
 
 
 def _is_formula_like(text: str) -> bool:

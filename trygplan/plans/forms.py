@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from trygplan.core.forms import KronerField, ReasonMixin, StyledMixin, VersionedMixin
 from trygplan.lib.text import ascii_slug
 
-from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Plan
+from .models import Activity, ActivityDescription, BudgetLine, FocusArea, Footnote, Plan
 
 
 class PlanReasonMixin(ReasonMixin):
@@ -264,3 +264,47 @@ class FirstPlanForm(StyledMixin, forms.Form):
                 % {"period": partnership.period}
             )
         return year
+
+
+class FootnoteForm(PlanReasonMixin, StyledMixin, forms.ModelForm):
+    """A footnote on the overview table (an activity's name, or one of its years' amounts) or
+    in a text (a key that texts refer to as [^key])."""
+
+    class Meta:
+        model = Footnote
+        fields = ["activity", "year", "key", "text"]
+        labels = {
+            "activity": _("På aktiviteten i oversigten"),
+            "year": _("Ved beløbet for året"),
+            "key": _("Eller: nøgle i en tekst"),
+            "text": _("Fodnotens tekst"),
+        }
+        help_texts = {
+            "year": _("Tomt: ved aktivitetens navn."),
+            "key": _("Skriv [^nøglen] i en tekst i planen, hvor fodnoten skal stå."),
+        }
+        error_messages = {"text": {"required": _("Skriv fodnotens tekst.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance.plan
+        self.fields["activity"].queryset = plan.activities.order_by("number", "name")
+        self.fields["activity"].empty_label = _("Ingen (en fodnote i en tekst)")
+        self.fields["text"].widget.attrs["rows"] = 3
+        self.style_widgets()
+
+    def clean(self):
+        cleaned = super().clean()
+        activity, year, key = (cleaned.get(name) for name in ("activity", "year", "key"))
+        plan = self.instance.plan
+        if bool(activity) == bool(key):
+            raise forms.ValidationError(
+                _("Vælg enten en aktivitet i oversigten eller en nøgle i en tekst (ikke begge).")
+            )
+        if year and not activity:
+            self.add_error("year", _("Et år hører til en aktivitet i oversigten."))
+        if year and not plan.year - 5 <= year <= plan.year + 5:
+            self.add_error("year", _("Året skal være et af oversigtens år."))
+        if key and plan.footnotes.filter(key=key).exclude(pk=self.instance.pk).exists():
+            self.add_error("key", _("Planen har allerede en fodnote med den nøgle."))
+        return cleaned

@@ -24,13 +24,15 @@ def _activity_key(obj) -> str:
         return obj.key
     if isinstance(obj, BudgetLine):
         return obj.activity.key
+    if isinstance(obj, Footnote) and obj.activity_id:
+        return obj.activity.key
     return ""
 
 
 def _plan_of(obj) -> Plan:
     if isinstance(obj, Plan):
         return obj
-    if isinstance(obj, ActivityDescription | Activity):
+    if isinstance(obj, ActivityDescription | Activity | Footnote):
         return obj.plan
     return obj.activity.plan
 
@@ -168,6 +170,24 @@ def budget_line_delete(*, line: BudgetLine, user, reason: str = "") -> None:
         activity_key=line.activity.key,
     )
     line.delete()
+
+
+@transaction.atomic
+def footnote_delete(*, footnote: Footnote, user, reason: str = "") -> None:
+    """Remove a footnote from a draft (in the plan's history, with the text it had)."""
+    plan = footnote.plan
+    _require_draft(plan)
+    audit_record(
+        user=user,
+        obj=footnote,
+        action=AuditEntry.Action.DELETE,
+        changes={"text": [footnote.text, None]},
+        reason=reason,
+        partnership=plan.partnership,
+        plan=plan,
+        activity_key=_activity_key(footnote),
+    )
+    footnote.delete()
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import cycle_views, description_views, theory_views, views
+from . import cycle_views, description_views, footnote_views, theory_views, views
 
 app_name = "plans"
 
@@ -42,6 +42,14 @@ urlpatterns = [
         name="theory_item_delete",
     ),
     path("<int:year>/", views.overview, name="overview"),
+    path("<int:year>/footnotes/", footnote_views.footnotes, name="footnotes"),
+    path("<int:year>/footnotes/new/", footnote_views.footnote_edit, name="footnote_create"),
+    path("<int:year>/footnotes/<int:pk>/", footnote_views.footnote_edit, name="footnote_edit"),
+    path(
+        "<int:year>/footnotes/<int:pk>/delete/",
+        footnote_views.footnote_delete,
+        name="footnote_delete",
+    ),
     path("<int:year>/theory-of-change/", views.theory_of_change, name="theory"),
     path("<int:year>/activities/<slug:key>/", views.activity_detail, name="activity"),
     path("<int:year>/activities/<slug:key>/edit/", views.activity_edit, name="activity_edit"),

@@ -161,6 +161,8 @@ NOT_LINKED = {
     "part_step": "POST only",
     "recommendation_delete": "POST only",
     "spending_delete": "POST only",
+    "chart_note_delete": "POST only",
+    "footnote_delete": "POST only",
 }
 START = [
     "/",
@@ -311,6 +313,9 @@ def planted(amager, plan2016, draft2017, arbejdsgruppe, koordinator, styregruppe
 
     load_surveys(partnership=amager, plan=plan2016)
     _plant_reports(amager, koordinator, arbejdsgruppe)
+    from trygplan.followup.models import ChartNote
+
+    ChartNote.objects.create(partnership=amager, year=2016, text="Ny nærbetjent")
     _plant_magazine(amager, lysfest)
     return amager
 

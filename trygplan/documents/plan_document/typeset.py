@@ -20,7 +20,7 @@ from django.contrib.staticfiles import finders
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from trygplan.lib.files import clean_text
+from trygplan.lib.files import clean_tree
 from trygplan.lib.money import format_kroner
 from trygplan.lib.text import FOOTNOTE_REF, paragraphs
 
@@ -257,23 +257,12 @@ def diagram_svg(doc: PlanDocument) -> str:
     return str(doc.diagram.svg)
 
 
-def _cleaned(value):
-    """Every string without control characters (as in the other formats)."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        return [_cleaned(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _cleaned(item) for key, item in value.items()}
-    return value
-
-
 def render_pdf_typst(doc: PlanDocument) -> bytes:
     import typst
 
     files = {
         "main.typ": TEMPLATE.read_bytes(),
-        "data.json": json.dumps(_cleaned(plan_data(doc)), ensure_ascii=False).encode(),
+        "data.json": json.dumps(clean_tree(plan_data(doc)), ensure_ascii=False).encode(),
         "diagram.svg": diagram_svg(doc).encode(),
     }
     return typst.compile(

@@ -13,21 +13,11 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from trygplan.documents.plan_document.typeset import font_dir
-from trygplan.lib.files import clean_text
+from trygplan.lib.files import clean_tree
 
 TEMPLATE = Path(__file__).with_name("typst") / "report.typ"
 
 __all__ = ["report_pdf", "typst_files"]
-
-
-def _cleaned(value):
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, list):
-        return [_cleaned(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _cleaned(item) for key, item in value.items()}
-    return value
 
 
 def labels() -> dict:
@@ -79,7 +69,7 @@ def typst_files(data: dict) -> dict[str, bytes]:
     with translation.override("da"):
         payload.update(indicators=indicators, labels=labels())
     files["main.typ"] = TEMPLATE.read_bytes()
-    files["data.json"] = json.dumps(_cleaned(payload), ensure_ascii=False).encode()
+    files["data.json"] = json.dumps(clean_tree(payload), ensure_ascii=False).encode()
     return files
 
 
