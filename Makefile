@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: run install test fuzz lint bench demo messages vendor clean
+.PHONY: run install test fuzz lint bench bench-scale demo messages vendor clean
 
 $(UV):
 	python3 -m venv .uv
@@ -48,6 +48,13 @@ fuzz: install
 ## Measure the pages and renderings on the demo data; prints medians.
 bench: install
 	$(BIN)/python -m bench
+
+## The national-scale benchmark on PostgreSQL (DATABASE_URL): 100 invented partnerships × 10
+## plan years built with bulk_create (reused on the next run), served by gunicorn with 2
+## workers; prints p50/p95/queries per main page, then 20 users for 60 s with and without think
+## time. BENCH_SCALE_ARGS=--quick for 10 partnerships × 3 years and 10 s (see bench/scale.py).
+bench-scale: install
+	$(BIN)/python -m bench.scale $(BENCH_SCALE_ARGS)
 
 ## Extract and compile the translations (da is the source language; en is the translation).
 messages: install

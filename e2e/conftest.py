@@ -78,3 +78,12 @@ def log_in(page, username: str, password: str = "trygplan-demo") -> None:
 
 def log_out(page) -> None:
     page.context.clear_cookies()
+
+
+AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
+
+
+def inject_axe(page) -> None:
+    """Put axe-core on the page through the DevTools protocol (as a console would), so the
+    page keeps its own Content-Security-Policy, which refuses inline scripts."""
+    page.evaluate(AXE_SOURCE + "\n;true")

@@ -12,16 +12,13 @@ which is why the pages are visited up front.
 axe-core is vendored test-only in e2e/vendor (see VERSIONS.txt); it is never served.
 """
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
-from .conftest import log_in
+from .conftest import inject_axe, log_in
 
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = {"serious", "critical"}
 
@@ -87,9 +84,7 @@ SCROLL = """
 
 
 def _context(browser, base_url, *, phone):
-    # bypass_csp: axe-core is injected as an inline script, which the site's CSP refuses
-    # (e2e/test_content_security_policy.py checks the pages under the real policy).
-    options = {"base_url": base_url, "locale": "da-DK", "bypass_csp": True}
+    options = {"base_url": base_url, "locale": "da-DK"}
     if phone:  # as e2e/conftest.py's `phone` fixture
         options.update(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     context = browser.new_context(**options)
@@ -126,7 +121,7 @@ def findings(browser, live_server, django_db_setup, django_db_blocker):
                         if who != "all" and who != role:
                             continue
                         status = _visit(page, url.format(walk=walk.pk if walk else 0))
-                        page.add_script_tag(path=str(AXE))
+                        inject_axe(page)
                         results[(name, role, "phone" if phone else "desktop")] = {
                             "status": status,
                             "violations": page.evaluate(RUN_AXE, WCAG_TAGS),

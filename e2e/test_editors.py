@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from trygplan.partnerships.models import Membership, Role
 from trygplan.plans.models import Effect
 
-from .conftest import log_in, log_out
+from .conftest import inject_axe, log_in, log_out
 
 pytestmark = pytest.mark.browser
 
@@ -196,7 +196,7 @@ def _editing_pages(furnished) -> list[str]:
 
 
 def test_the_editing_pages_are_accessible_and_fit_a_phone(page, phone, furnished):
-    from .test_accessibility import AXE, BLOCKING, RUN_AXE, SCROLL, WCAG_TAGS
+    from .test_accessibility import BLOCKING, RUN_AXE, SCROLL, WCAG_TAGS
 
     problems = []
     for viewport, browser_page in (("desktop", page), ("phone", phone)):
@@ -207,7 +207,7 @@ def test_the_editing_pages_are_accessible_and_fit_a_phone(page, phone, furnished
             if response.status != 200:
                 problems.append(f"{url} ({viewport}): HTTP {response.status}")
                 continue
-            browser_page.add_script_tag(path=str(AXE))
+            inject_axe(browser_page)
             for violation in browser_page.evaluate(RUN_AXE, WCAG_TAGS):
                 if violation["impact"] in BLOCKING:
                     problems.append(f"{url} ({viewport}): {violation['id']}: {violation['help']}")

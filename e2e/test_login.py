@@ -2,15 +2,15 @@
 e-mail; the login and reset pages pass axe-core (WCAG 2.1 A/AA, no serious violations)."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from .conftest import inject_axe
+
 pytestmark = pytest.mark.browser
 
-AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 RUN_AXE = """
 async () => (await axe.run(document, {runOnly: {type: "tag",
   values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})).violations
@@ -19,7 +19,7 @@ async () => (await axe.run(document, {runOnly: {type: "tag",
 
 
 def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
+    inject_axe(page)
     return page.evaluate(RUN_AXE)
 
 
@@ -28,16 +28,6 @@ def attempt(page, password: str) -> None:
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind", exact=True).click()
     page.wait_for_load_state()
-
-
-@pytest.fixture
-def page(browser, live_server, transactional_db):
-    # bypass_csp: axe-core is injected as an inline script, which the site's CSP refuses
-    # (e2e/test_content_security_policy.py checks the pages under the real policy).
-    context = browser.new_context(base_url=live_server.url, locale="da-DK", bypass_csp=True)
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
 
 
 def test_a_locked_out_partner_resets_the_password_by_mail_and_logs_in(page, partner):

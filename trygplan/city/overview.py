@@ -11,7 +11,8 @@ Per partnership and year:
 - deliverables on track / at risk / off track (the follow-up rules, `followup.reports`);
 - findings of the year's walks still open, and those past their deadline;
 - the pools: allocation (the year's newest approved plan), committed and spent;
-- the headline indicators (the effects' indicators) with their approved value of the year.
+- the headline indicators (the first HEADLINES of the effects' indicators, in the effects'
+  order) with their approved value of the year.
 """
 
 from collections import Counter, defaultdict
@@ -20,7 +21,8 @@ from datetime import date
 from functools import lru_cache
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, F, Q, Sum, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from trygplan.followup.status import Status
@@ -31,6 +33,9 @@ from trygplan.plans.models import BudgetLine, Plan
 from .access import CityReader
 
 DISTRICTS_FILE = "kk_bydele.geojson"
+
+
+HEADLINES = 4  # indicators per partnership in the table: a row stays a row at any size
 
 
 @dataclass
@@ -246,9 +251,19 @@ def _indicators(ids: list[int], year: int) -> dict[int, list]:
     from trygplan.followup.models import Indicator, IndicatorValue
     from trygplan.followup.reports import shown_value
 
-    indicators = Indicator.objects.filter(
-        partnership_id__in=ids, effect__isnull=False, statistic_series__isnull=True
-    ).order_by("partnership_id", "order", "name")
+    rank = Window(
+        RowNumber(),
+        partition_by=[F("partnership_id")],
+        order_by=[F("effect__number"), F("order"), F("name")],
+    )
+    indicators = (
+        Indicator.objects.filter(
+            partnership_id__in=ids, effect__isnull=False, statistic_series__isnull=True
+        )
+        .annotate(rank=rank)
+        .filter(rank__lte=HEADLINES)
+        .order_by("partnership_id", "effect__number", "order", "name")
+    )
     values = {
         row["indicator_id"]: row["value"]
         for row in IndicatorValue.public_objects.filter(
@@ -266,12 +281,18 @@ def _indicators(ids: list[int], year: int) -> dict[int, list]:
 
 
 def build_city_overview(
-    reader: CityReader, *, year: int | None = None, district: str = "", today: date | None = None
+    reader: CityReader,
+    *,
+    year: int | None = None,
+    district: str = "",
+    today: date | None = None,
+    years: list[int] | None = None,
 ) -> CityOverview:
+    """The overview's rows for `year`; `years` is `plan_years(reader)` when the caller has it."""
     from trygplan.followup.reports import status_counts
 
     today = today or timezone.localdate()
-    years = plan_years(reader)
+    years = plan_years(reader) if years is None else years
     year = year if year in years else default_year(years, today)
     names = [name for name, _g, _b in districts()]
     partnerships = list(Partnership.objects.order_by("name"))

@@ -1,5 +1,9 @@
 """The city overview as a map and as a table (the page's table and the Excel file)."""
 
+import json
+from functools import lru_cache
+
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from trygplan.lib import drawing
@@ -8,21 +12,30 @@ from .overview import CityOverview, districts
 
 
 def city_map(city: CityOverview):
-    """Every partnership's area, numbered as in the table, on the city's districts."""
-    areas = [
-        drawing.Area(str(n), row.partnership.name, row.partnership.area)
+    """Every partnership's area, numbered as in the table, on the city's districts.
+
+    Drawing the districts' outlines costs ~0.3 s, the same on every request, so the SVG is
+    kept per process for the exact areas, district and language it was drawn for (`_drawn`):
+    an area that changes is a new key, never a stale map."""
+    areas = tuple(
+        (str(n), row.partnership.name, json.dumps(row.partnership.area))
         for n, row in enumerate(city.rows, start=1)
         if row.partnership.area
-    ]
+    )
+    return _drawn(areas, city.district, get_language())
+
+
+@lru_cache(maxsize=64)
+def _drawn(areas: tuple, district: str, language: str):
     background = [
         drawing.Region(name, geometry, None)
         for name, geometry, _box in districts()
-        if not city.district or name == city.district
+        if not district or name == district
     ]
     if not areas and not background:
         return ""
     return drawing.areas_map(
-        areas,
+        [drawing.Area(label, name, json.loads(area)) for label, name, area in areas],
         background=background,
         title=_("Kort over partnerskabernes områder"),
         desc=_("%(n)s partnerskaber, nummereret som i tabellen.") % {"n": len(areas)},

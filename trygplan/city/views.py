@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from trygplan.lib.files import CONTENT_TYPES, Rendered, download_response, xlsx_bytes
 from trygplan.partnerships import access as partnership_access
+from trygplan.partnerships import services as partnership_services
 from trygplan.partnerships import setup
 
 from . import access, presentation
@@ -21,11 +22,12 @@ form_methods = require_http_methods(["GET", "HEAD", "POST"])
 
 def _overview(request):
     reader = access.city_reader(request.user)
+    years = plan_years(reader)
     form = OverviewFilterForm(
-        request.GET or None, years=plan_years(reader), districts=[n for n, _g, _b in districts()]
+        request.GET or None, years=years, districts=[n for n, _g, _b in districts()]
     )
     year, district = form.values()
-    return reader, form, build_city_overview(reader, year=year, district=district)
+    return reader, form, build_city_overview(reader, year=year, district=district, years=years)
 
 
 @require_GET
@@ -89,8 +91,11 @@ def partnership_setup(request: HttpRequest, slug: str) -> HttpResponse:
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            membership = setup.membership_invite(
-                partnership=partnership, user=request.user, **form.cleaned_data
+            membership, _created = partnership_services.membership_invite(
+                partnership=partnership,
+                user=request.user,
+                site_url=request.build_absolute_uri("/").rstrip("/"),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             form.add_error(None, error)

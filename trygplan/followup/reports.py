@@ -169,41 +169,59 @@ def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
     return rows
 
 
-def status_counts(plans: list[Plan], on: date) -> dict[int, Counter]:
-    """plan id → how many typed deliverables are on track, at risk, off track (and met,
-    missed, not started), for many plans at once in five queries: the city overview's
-    counts, by the same rules as the status board."""
+def _held_for(deliverables, by_pk) -> dict:
+    """The walks, events and magazine issues that deliverables counting them need, only for
+    the partnerships whose deliverables count them (others cost no query, load no history)."""
     from trygplan.magazine.models import Issue
     from trygplan.walks.models import Walk
 
-    if not plans:
-        return {}
-    by_pk = {plan.pk: plan for plan in plans}
-    deliverables = (
-        Deliverable.objects.filter(description__plan__in=list(by_pk), quantity__isnull=False)
-        .select_related("description")
-        .prefetch_related("progress_entries")
-    )
-    partnerships = {plan.partnership_id for plan in plans}
+    def partnerships(source):
+        return {
+            by_pk[d.description.plan_id].partnership_id
+            for d in deliverables
+            if d.counts_from == source
+        }
+
+    held = defaultdict(lambda: _Held([], []))
+    plans = list(by_pk.values())
     years = {plan.year for plan in plans}
     years |= {
         y for plan in plans for y in (plan.partnership.period_start, plan.partnership.period_end)
     }
     span = range(min(years), max(years) + 1)
     walked = [Walk.Status.WALKED, Walk.Status.PROTOCOL_SENT, Walk.Status.FOLLOW_UP_HELD]
-    held = defaultdict(lambda: _Held([], []))
-    for pid, moment in Walk.private_objects.filter(
-        partnership_id__in=partnerships, status__in=walked, starts_at__year__in=span
-    ).values_list("partnership_id", "starts_at"):
-        held[pid].walks.append(timezone.localdate(moment))
-    for pid, kind, moment in Event.private_objects.filter(
-        partnership_id__in=partnerships, starts_at__year__in=span
-    ).values_list("partnership_id", "kind", "starts_at"):
-        held[pid].events.append((kind, timezone.localdate(moment)))
-    for pid, day in Issue.public_objects.filter(
-        partnership_id__in=partnerships, year__in=span
-    ).values_list("partnership_id", "issue_date"):
-        held[pid].magazines.append(day)
+    if walking := partnerships(Deliverable.CountsFrom.SAFETY_WALKS):
+        for pid, moment in Walk.private_objects.filter(
+            partnership_id__in=walking, status__in=walked, starts_at__year__in=span
+        ).values_list("partnership_id", "starts_at"):
+            held[pid].walks.append(timezone.localdate(moment))
+    if meeting := partnerships(Deliverable.CountsFrom.EVENTS):
+        for pid, kind, moment in Event.private_objects.filter(
+            partnership_id__in=meeting, starts_at__year__in=span
+        ).values_list("partnership_id", "kind", "starts_at"):
+            held[pid].events.append((kind, timezone.localdate(moment)))
+    if publishing := partnerships(Deliverable.CountsFrom.MAGAZINE):
+        for pid, day in Issue.public_objects.filter(
+            partnership_id__in=publishing, year__in=span
+        ).values_list("partnership_id", "issue_date"):
+            held[pid].magazines.append(day)
+    return held
+
+
+def status_counts(plans: list[Plan], on: date) -> dict[int, Counter]:
+    """plan id → how many typed deliverables are on track, at risk, off track (and met,
+    missed, not started), for many plans at once in at most five queries: the city overview's
+    counts, by the same rules as the status board."""
+
+    if not plans:
+        return {}
+    by_pk = {plan.pk: plan for plan in plans}
+    deliverables = list(
+        Deliverable.objects.filter(description__plan__in=list(by_pk), quantity__isnull=False)
+        .select_related("description")
+        .prefetch_related("progress_entries")
+    )
+    held = _held_for(deliverables, by_pk)
     counts: dict[int, Counter] = defaultdict(Counter)
     for deliverable in deliverables:
         if not deliverable.is_typed:
@@ -326,6 +344,20 @@ def indicator_values_by_year(indicator: Indicator, *, include_unapproved: bool) 
     return {value.submission.year: value for value in values}
 
 
+def values_by_indicator_and_year(indicators, *, include_unapproved: bool) -> dict[int, dict]:
+    """`indicator_values_by_year` for many indicators: one query for the typed ones (those
+    read from the statistics ask their series, as one indicator does)."""
+    values = IndicatorValue.private_objects if include_unapproved else IndicatorValue.public_objects
+    typed = [i.pk for i in indicators if not i.statistic_series_id]
+    found: dict[int, dict] = {pk: {} for pk in typed}
+    for value in values.filter(indicator__in=typed).select_related("submission").order_by("pk"):
+        found[value.indicator_id][value.submission.year] = value
+    for indicator in indicators:
+        if indicator.statistic_series_id:
+            found[indicator.pk] = statistic_values(indicator)
+    return found
+
+
 def latest_values(indicators, *, include_unapproved: bool) -> dict[int, IndicatorValue]:
     """Each indicator's newest value (by indicator pk), typed or read from the statistics."""
     values = IndicatorValue.private_objects if include_unapproved else IndicatorValue.public_objects
@@ -346,8 +378,13 @@ def latest_values(indicators, *, include_unapproved: bool) -> dict[int, Indicato
     return latest
 
 
-def indicator_years(indicator: Indicator, *, include_unapproved: bool) -> list[IndicatorYear]:
-    by_year = indicator_values_by_year(indicator, include_unapproved=include_unapproved)
+def indicator_years(
+    indicator: Indicator, *, include_unapproved: bool, by_year: dict | None = None
+) -> list[IndicatorYear]:
+    """The indicator's years; `by_year` when the caller read it already
+    (`values_by_indicator_and_year`)."""
+    if by_year is None:
+        by_year = indicator_values_by_year(indicator, include_unapproved=include_unapproved)
     targets = {target.year: target.value for target in indicator.targets.all()}
     rows, before = [], None
     for year in sorted(set(by_year) | set(targets)):

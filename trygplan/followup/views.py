@@ -144,17 +144,28 @@ def effect_detail(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     partnership = access.get_partnership_for_read(request.user, slug)
     effect = get_object_or_404(Effect, partnership=partnership, number=number)
     private = access.can_read_private(request.user, partnership)
-    curves = []
-    for indicator in _indicators(partnership).filter(effect=effect).prefetch_related("targets"):
-        years = reports.indicator_years(indicator, include_unapproved=private)
-        forecast = reports.curve_forecast(indicator, years)
-        svg, table = reports.indicator_chart(indicator, years, forecast=forecast)
-        curves.append({"indicator": indicator, "years": years, "svg": svg, "table": table})
+    curves = _curves(_indicators(partnership).filter(effect=effect), partnership, private)
     context = _context(request, partnership, effect=effect, curves=curves)
     plan = context["plan"]
     context["contributions"] = reports.build_contribution(plan)[1] if plan else []
     context["result_indicators"] = _indicators(partnership).filter(result__isnull=False)
     return render(request, "followup/effect.html", context)
+
+
+def _curves(indicators, partnership, private: bool) -> list[dict]:
+    """Each indicator's curve: its values in one query, the chart notes read once."""
+    indicators = list(indicators.prefetch_related("targets"))
+    values = reports.values_by_indicator_and_year(indicators, include_unapproved=private)
+    notes = reports.chart_notes(partnership)
+    curves = []
+    for indicator in indicators:
+        years = reports.indicator_years(
+            indicator, include_unapproved=private, by_year=values[indicator.pk]
+        )
+        forecast = reports.curve_forecast(indicator, years)
+        svg, table = reports.indicator_chart(indicator, years, forecast=forecast, annotations=notes)
+        curves.append({"indicator": indicator, "years": years, "svg": svg, "table": table})
+    return curves
 
 
 def _on_date(request, plan: Plan) -> date:

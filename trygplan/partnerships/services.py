@@ -175,10 +175,11 @@ def membership_invite(
     person, created = _user_for_email(email=email, first_name=first_name, last_name=last_name)
     existing = Membership.objects.filter(user=person, partnership=partnership).first()
     if existing is not None:
-        raise ValidationError(
-            _("%(name)s har allerede rollen %(role)s i partnerskabet.")
-            % {"name": person, "role": existing.get_role_display().lower()}
-        )
+        message = _("%(name)s har allerede rollen %(role)s i partnerskabet.") % {
+            "name": person,
+            "role": existing.get_role_display().lower(),
+        }
+        raise ValidationError({"email": message})  # beside the field
     if partnership.group_mappings.exists() and person.external_identities.exists():
         raise ValidationError(
             _(

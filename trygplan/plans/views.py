@@ -48,7 +48,9 @@ def _requested_amendment(request: HttpRequest) -> int | None:
 def overview(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     plan = plan_access.get_plan_for_read(request.user, slug, year, _requested_amendment(request))
     context = _plan_context(request, plan)
-    visible = list(plan_access.visible_plans(request.user, plan.partnership))
+    visible = list(
+        plan_access.visible_plans(request.user, plan.partnership).select_related("partnership")
+    )
     activities = list(plan_activities(plan))
     history = plan_history(plan, activities)
     context.update(
