@@ -22,6 +22,7 @@ urlpatterns = [
     path("p/<slug:slug>/pools/", include("trygplan.pools.urls")),
     path("p/<slug:slug>/walks/", include("trygplan.walks.urls")),
     path("p/<slug:slug>/followup/", include("trygplan.followup.urls")),
+    path("p/<slug:slug>/magazine/", include("trygplan.magazine.urls")),
     path("p/<slug:slug>/reporting/", include("trygplan.reporting.urls")),
     path("p/<slug:slug>/reports/", include("trygplan.residents.urls")),
     path("followup/", include("trygplan.followup.export_urls")),

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "trygplan.pools",
     "trygplan.walks",
     "trygplan.followup",
+    "trygplan.magazine",
     "trygplan.surveys",
     "trygplan.reporting",
     "trygplan.residents",

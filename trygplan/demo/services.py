@@ -35,7 +35,7 @@ from trygplan.workflows.models import Step
 
 SEED_DIR = Path(__file__).parent / "seed"
 # Modules that add invented demo data of their own: each has demo.load_demo(partnership, plan).
-DEMO_MODULES = ["pools", "walks", "followup", "surveys", "plans", "reporting"]
+DEMO_MODULES = ["pools", "walks", "followup", "magazine", "surveys", "plans", "reporting"]
 DEMO_PASSWORD = "trygplan-demo"
 AREA_FILE = "kk_udsatte_byomraader.geojson"
 AREA_CREDIT = "Københavns Kommune (Open Data DK), CC BY 4.0: Udsatte byområder, “Urbanplanen mv.”"

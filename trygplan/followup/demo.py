@@ -200,7 +200,9 @@ def _progress(plan, rng) -> None:
             count = left if position == len(months) - 1 else max(0, round(total / len(months)))
             count = min(count, left)
             left -= count
-            if count:
+            # the magazine is counted from its published issues (trygplan.magazine.demo);
+            # the random draws stay the same, so the other deliverables' entries do too
+            if count and deliverable.counts_from != Deliverable.CountsFrom.MAGAZINE:
                 DeliverableProgress.objects.create(
                     deliverable=deliverable,
                     date=date(plan.year, month, rng.randint(1, 28)),

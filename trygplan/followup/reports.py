@@ -73,6 +73,7 @@ class _Held:
 
     walks: list[date]
     events: list[tuple[str, date]]
+    magazines: list[date] = field(default_factory=list)  # published issues' dates
 
     def count(self, deliverable: Deliverable, window: rules.Window, on: date) -> int:
         def inside(day: date) -> bool:
@@ -83,6 +84,8 @@ class _Held:
         if deliverable.counts_from == Deliverable.CountsFrom.EVENTS:
             kind = deliverable.counts_event_kind
             return sum(1 for k, day in self.events if inside(day) and (not kind or k == kind))
+        if deliverable.counts_from == Deliverable.CountsFrom.MAGAZINE:
+            return sum(1 for day in self.magazines if inside(day))
         return 0
 
 
@@ -93,13 +96,17 @@ def _held(partnership, years: range) -> _Held:
     walks = Walk.private_objects.filter(
         partnership=partnership, status__in=walked, starts_at__year__in=years
     )
+    from trygplan.magazine.models import Issue
+
     events = Event.private_objects.filter(partnership=partnership, starts_at__year__in=years)
+    issues = Issue.public_objects.filter(partnership=partnership, year__in=years)
     return _Held(
         walks=[timezone.localdate(moment) for moment in walks.values_list("starts_at", flat=True)],
         events=[
             (kind, timezone.localdate(moment))
             for kind, moment in events.values_list("kind", "starts_at")
         ],
+        magazines=list(issues.values_list("issue_date", flat=True)),
     )
 
 
@@ -163,8 +170,9 @@ def build_status_board(plan: Plan, on: date) -> list[BoardRow]:
 
 
 def _held_for(deliverables, by_pk) -> dict:
-    """The walks and events that deliverables counting them need, only for the partnerships
-    whose deliverables count them (others cost no query and load no history)."""
+    """The walks, events and magazine issues that deliverables counting them need, only for
+    the partnerships whose deliverables count them (others cost no query, load no history)."""
+    from trygplan.magazine.models import Issue
     from trygplan.walks.models import Walk
 
     def partnerships(source):
@@ -192,12 +200,17 @@ def _held_for(deliverables, by_pk) -> dict:
             partnership_id__in=meeting, starts_at__year__in=span
         ).values_list("partnership_id", "kind", "starts_at"):
             held[pid].events.append((kind, timezone.localdate(moment)))
+    if publishing := partnerships(Deliverable.CountsFrom.MAGAZINE):
+        for pid, day in Issue.public_objects.filter(
+            partnership_id__in=publishing, year__in=span
+        ).values_list("partnership_id", "issue_date"):
+            held[pid].magazines.append(day)
     return held
 
 
 def status_counts(plans: list[Plan], on: date) -> dict[int, Counter]:
     """plan id → how many typed deliverables are on track, at risk, off track (and met,
-    missed, not started), for many plans at once in at most four queries: the city overview's
+    missed, not started), for many plans at once in at most five queries: the city overview's
     counts, by the same rules as the status board."""
 
     if not plans:

@@ -428,7 +428,21 @@ def event_list(request: HttpRequest, slug: str) -> HttpResponse:
     context = _context(
         request, partnership, events=page, query=query, years=years, year=year, webcal=webcal
     )
+    context["planned_walks"] = _planned_walks(request.user, partnership, year)
     return render(request, "followup/events.html", context)
+
+
+def _planned_walks(user, partnership, year):
+    """Planned safety walks, shown as event-like entries to members (walks are members-only
+    data, `walks.access`); they are not Event rows, so nothing is counted twice."""
+    from trygplan.walks.models import Walk
+
+    if not access.can_read_private(user, partnership):
+        return []
+    walks = Walk.private_objects.filter(
+        partnership=partnership, kind=Walk.Kind.WALK, status=Walk.Status.PLANNED
+    )
+    return list(walks.filter(starts_at__year=year) if year else walks.order_by("starts_at"))
 
 
 @login_required

@@ -354,7 +354,8 @@ class Deliverable(models.Model):
     (exactly 8; more is met, and the extra shown), "1-2 årlige tryghedsvandringer" (between
     1 and 2: `quantity` is the least, `quantity_max` the most). What counts toward it is typed
     as progress entries, or counted from what is recorded elsewhere (`counts_from`): safety
-    walks held, or events of a kind held, in the plan's year.
+    walks held, events of a kind held, or issues of the residents' magazine published, in the
+    plan's year.
     """
 
     class Comparator(models.TextChoices):
@@ -367,6 +368,7 @@ class Deliverable(models.Model):
         PROGRESS = "", _("Registreres på statustavlen")
         SAFETY_WALKS = "safety_walks", _("Gennemførte tryghedsvandringer")
         EVENTS = "events", _("Afholdte arrangementer")
+        MAGAZINE = "magazine", _("Udgivne beboerblade")
 
     class Period(models.TextChoices):
         YEAR = "year", _("om året")

@@ -54,6 +54,8 @@ TINGBJERG = "Tingbjergs-kladde-1234"
 REPORT = "Beboer-melding-2299"
 REPORTER = "Beboer Kontaktsen"
 REPORT_NOTE = "Intern-rapportnote-8181"
+DRAFT_STORY = "Kladdehistorie-5151"
+DRAFT_ISSUE = "Kladdeblad-nyt-6262"
 
 MEMBERS = {"partner", "styregruppe", "arbejdsgruppe", "koordinator"}
 WORKING_GROUP = {"arbejdsgruppe", "koordinator"}
@@ -73,6 +75,8 @@ ALLOWED = {
     REPORT: WORKING_GROUP,
     REPORTER: WORKING_GROUP,
     REPORT_NOTE: MEMBERS,
+    DRAFT_STORY: MEMBERS,
+    DRAFT_ISSUE: MEMBERS,
 }
 
 # Routes a crawl cannot reach by following links, and why they are safe.
@@ -99,7 +103,7 @@ NOT_LINKED = {
     "submission_transition": "POST only",
     "attachment": "no attachment planted; access tested in pools",
     "receipt": "no receipt planted; access tested in pools",
-    "photo": "no photo planted; access tested in walks",
+    "photo": "no photo planted; access tested in walks and magazine (test_photo.py)",
     "capture_worker": "a service worker script (static asset URLs, no data); registered by JS",
     "event_photo": "no event photo planted; access tested in followup (test_event_photo)",
     "frozen": "reached by editing an approved plan (redirect)",
@@ -110,6 +114,8 @@ NOT_LINKED = {
     "password_reset_complete": "after a reset; no data",
     "import_mapping": "needs an uploaded survey file; tested in surveys",
     "survey_publish": "POST only",
+    "story_publish": "POST only (magazine; tested in magazine/tests/test_story_publish.py)",
+    "issue_publish": "POST only (magazine; tested in magazine/tests/test_issue.py)",
     "subactivity_create": "POST only (the description editor's form)",
     "stop": "the signed link in a mail to someone without an account; tested in notifications",
     "figures_request": "POST only",
@@ -312,7 +318,37 @@ def planted(amager, plan2016, draft2017, arbejdsgruppe, koordinator, styregruppe
     from trygplan.followup.models import ChartNote
 
     ChartNote.objects.create(partnership=amager, year=2016, text="Ny nærbetjent")
+    _plant_magazine(amager, lysfest)
     return amager
+
+
+def _plant_magazine(amager, lysfest):
+    """A published issue with one story (public), a draft story and a draft issue whose
+    news is members only."""
+    from trygplan.magazine.models import Issue, IssueStory, Story
+
+    public = Story.private_objects.create(
+        partnership=amager, event=lysfest, title="Lys", text="Lanterner.", status="published"
+    )
+    Story.private_objects.create(
+        partnership=amager, event=lysfest, title=DRAFT_STORY, text="Kladde."
+    )
+    issue = Issue.private_objects.create(
+        partnership=amager,
+        year=2016,
+        number=1,
+        issue_date=datetime.date(2016, 5, 1),
+        status="published",
+    )
+    IssueStory.objects.create(issue=issue, story=public, order=1)
+    draft = Issue.private_objects.create(
+        partnership=amager,
+        year=2016,
+        number=2,
+        issue_date=datetime.date(2016, 9, 1),
+        news=DRAFT_ISSUE,
+    )
+    IssueStory.objects.create(issue=draft, story=public, order=1)
 
 
 def _plant_reports(amager, koordinator, arbejdsgruppe):
