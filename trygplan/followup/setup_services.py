@@ -119,57 +119,43 @@ def indicator_delete(*, indicator: Indicator, user) -> None:
     indicator.delete()
 
 
-@transaction.atomic
-def reporter_save(*, form, user) -> Reporter:
+def _item_save(form, user):
+    """Save a setup row of the partnership's (a reporter, a chart note) and record it."""
     partnership = form.instance.partnership
     _require(user, partnership)
     created = form.instance.pk is None
     changes = form_changes(form)
-    reporter = form.save(commit=False)
-    reporter.full_clean()
-    reporter.save()
+    item = form.save(commit=False)
+    item.full_clean()
+    item.save()
     if created or changes:
         action = _action(created)
-        _audit(user=user, obj=reporter, partnership=partnership, action=action, changes=changes)
-    return reporter
+        _audit(user=user, obj=item, partnership=partnership, action=action, changes=changes)
+    return item
+
+
+def _item_delete(item, user, *, changes: dict) -> None:
+    _require(user, item.partnership)
+    action = AuditEntry.Action.DELETE
+    _audit(user=user, obj=item, partnership=item.partnership, action=action, changes=changes)
+    item.delete()
+
+
+@transaction.atomic
+def reporter_save(*, form, user) -> Reporter:
+    return _item_save(form, user)
 
 
 @transaction.atomic
 def reporter_delete(*, reporter: Reporter, user) -> None:
-    _require(user, reporter.partnership)
-    _audit(
-        user=user,
-        obj=reporter,
-        partnership=reporter.partnership,
-        action=AuditEntry.Action.DELETE,
-        changes={"organisation": [reporter.organisation, None]},
-    )
-    reporter.delete()
+    _item_delete(reporter, user, changes={"organisation": [reporter.organisation, None]})
 
 
 @transaction.atomic
 def chart_note_save(*, form, user) -> ChartNote:
-    partnership = form.instance.partnership
-    _require(user, partnership)
-    created = form.instance.pk is None
-    changes = form_changes(form)
-    note = form.save(commit=False)
-    note.full_clean()
-    note.save()
-    if created or changes:
-        action = _action(created)
-        _audit(user=user, obj=note, partnership=partnership, action=action, changes=changes)
-    return note
+    return _item_save(form, user)
 
 
 @transaction.atomic
 def chart_note_delete(*, note: ChartNote, user) -> None:
-    _require(user, note.partnership)
-    _audit(
-        user=user,
-        obj=note,
-        partnership=note.partnership,
-        action=AuditEntry.Action.DELETE,
-        changes={"text": [note.text, None], "year": [note.year, None]},
-    )
-    note.delete()
+    _item_delete(note, user, changes={"text": [note.text, None], "year": [note.year, None]})

@@ -165,19 +165,30 @@ def pin_map(
             tag(
                 "g",
                 tag("title", pin.title) if pin.title else None,
-                tag("circle", cx=x, cy=y, r=10, fill=pin.colour, stroke="#ffffff", stroke_width=2),
-                tag(
-                    "text",
-                    pin.label,
-                    x=x,
-                    y=y + 4,
-                    text_anchor="middle",
-                    font_size=11,
-                    font_weight="bold",
-                    fill="#ffffff",
-                ),
+                *_badge(x, y, pin.label, pin.colour),
             )
         )
+    return _map_root(out, proj, title, desc)
+
+
+def _badge(x: float, y: float, label: str, colour: str) -> tuple:
+    """A numbered circle: a finding's pin, or an area's label."""
+    return (
+        tag("circle", cx=x, cy=y, r=10, fill=colour, stroke="#ffffff", stroke_width=2),
+        tag(
+            "text",
+            label,
+            x=x,
+            y=y + 4,
+            text_anchor="middle",
+            font_size=11,
+            font_weight="bold",
+            fill="#ffffff",
+        ),
+    )
+
+
+def _map_root(out: list, proj, title: str, desc: str):
     return svg_root(
         *out,
         width=proj.width,
@@ -379,25 +390,7 @@ def areas_map(
                     stroke=AREA_COLOUR,
                     stroke_width=2,
                 ),
-                tag("circle", cx=x, cy=y, r=10, fill=AREA_COLOUR, stroke="#ffffff", stroke_width=2),
-                tag(
-                    "text",
-                    area.label,
-                    x=x,
-                    y=y + 4,
-                    text_anchor="middle",
-                    font_size=11,
-                    font_weight="bold",
-                    fill="#ffffff",
-                ),
+                *_badge(x, y, area.label, AREA_COLOUR),
             )
         )
-    return svg_root(
-        *out,
-        width=proj.width,
-        height=proj.height,
-        title=title,
-        desc=desc,
-        ident=ident("map", title),
-        kind="map",
-    )
+    return _map_root(out, proj, title, desc)
