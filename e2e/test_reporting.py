@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from trygplan.followup.demo import load_demo as load_followup
-from trygplan.followup.models import DeliverableProgress
+from trygplan.followup.models import DeliverableProgress, Event, EventAttendance
 from trygplan.pools.demo import standard_pools
 from trygplan.pools.services import pools_create_year
 from trygplan.reporting.models import ReportRound
@@ -39,6 +39,18 @@ def _setup(plan2016):
     pools_create_year(partnership=partnership, year=2016, templates=standard_pools())
     load_followup(partnership=partnership, plan=plan2016)
     DeliverableProgress.objects.filter(deliverable__description__key="ung-i-job").delete()
+    # a public event with three young people: the residents' version must say "<5" (the
+    # demo's random counts are not the test's to rely on)
+    dialogue = Event.private_objects.create(
+        partnership=partnership,
+        kind="dialogue",
+        title="Dialogmøde i Beboerhuset",
+        starts_at=timezone.make_aware(datetime.datetime(2016, 5, 10, 17)),
+        place="Beboerhuset",
+        is_public=True,
+    )
+    EventAttendance.objects.create(event=dialogue, group="young", count=3)
+    EventAttendance.objects.create(event=dialogue, group="adults", count=31)
     walk = Walk.private_objects.create(
         partnership=partnership,
         title="Forårsvandring",
