@@ -32,5 +32,8 @@ def test_export_plan_writes_the_demos_2017_as_excel(plan2016, amager, tmp_path):
     sheet = load_workbook(target).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
     assert rows[0][3:] == ["2014", "2015", "2016", "2017"]
-    total = next(row for row in rows if row[0] == "I alt")
-    assert total[3:7] == [750_000, 1_500_000, 1_500_000, 1_500_000]
+    end = next(i for i, row in enumerate(rows) if row[0] == "I alt")
+    # the totals are formulas (=SUM of the rows above); what they add up to:
+    assert rows[end][3:7] == [f"=SUM({c}2:{c}{end})" for c in "DEFG"]
+    sums = [sum(row[column] or 0 for row in rows[1:end]) for column in range(3, 7)]
+    assert sums == [750_000, 1_500_000, 1_500_000, 1_500_000]

@@ -9,7 +9,7 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_it_is_a_script_that_keeps_the_capture_page_s_assets(client):
+def test_it_is_a_script_that_keeps_the_capture_page_s_assets(client, amager):
     response = client.get("/p/amager/walks/capture-worker.js")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/javascript")
@@ -29,7 +29,7 @@ def test_the_capture_page_registers_it(client, arbejdsgruppe, walk):
     assert "<script>" not in page  # nothing inline (CSP)
 
 
-def test_every_asset_it_keeps_exists(client):
+def test_every_asset_it_keeps_exists(client, amager):
     body = client.get("/p/amager/walks/capture-worker.js").content.decode()
     assets = json.loads(re.search(r"self\.CAPTURE_ASSETS = (\[.*?\]);", body).group(1))
     for url in assets:
@@ -43,5 +43,5 @@ def test_an_unknown_partnership_is_not_found(client):
     assert client.get("/p/nowhere/walks/capture-worker.js").status_code == 404
 
 
-def test_it_refuses_post(client):
+def test_it_refuses_post(client, amager):
     assert client.post("/p/amager/walks/capture-worker.js").status_code == 405
