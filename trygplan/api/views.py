@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.core.links import site_url
 from trygplan.partnerships.models import Partnership
 
 from . import services
@@ -53,7 +54,7 @@ def docs(request: HttpRequest) -> HttpResponse:
         "schema": schema,
         "groups": _operations(schema),
         "partnership": Partnership.objects.order_by("pk").first(),
-        "base": request.build_absolute_uri("/").rstrip("/"),
+        "base": site_url(request),
     }
     return render(request, "api/docs.html", context)
 

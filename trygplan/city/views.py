@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from trygplan.core.links import site_url
 from trygplan.lib.files import CONTENT_TYPES, Rendered, download_response, xlsx_bytes
 from trygplan.partnerships import access as partnership_access
 from trygplan.partnerships import services as partnership_services
@@ -94,7 +95,7 @@ def partnership_setup(request: HttpRequest, slug: str) -> HttpResponse:
             membership, _created = partnership_services.membership_invite(
                 partnership=partnership,
                 user=request.user,
-                site_url=request.build_absolute_uri("/").rstrip("/"),
+                site_url=site_url(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:

@@ -103,23 +103,36 @@ def indicator_delete(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     return redirect("followup:setup", slug)
 
 
-def _reporter_page(request, partnership, reporter, title: str) -> HttpResponse:
-    form = ReporterForm(request.POST or None, instance=reporter)
+def _row_page(request, partnership, form, *, title, save, done, delete) -> HttpResponse:
+    """One setup row's page (a reporter, a chart note): the form, saved by `save`, then back
+    to the setup page with `done(saved)`; a saved row offers `delete` = (URL name, label)."""
     if request.method == "POST" and form.is_valid():
-        saved = setup_services.reporter_save(form=form, user=request.user)
-        messages.success(
-            request,
-            _("%(user)s indberetter for %(org)s.")
-            % {"user": saved.user, "org": saved.organisation.name},
-        )
+        saved = save(form=form, user=request.user)
+        messages.success(request, done(saved))
         return redirect("followup:setup", partnership.slug)
     context = _context(request, partnership, form=form, title=title)
-    if reporter.pk:
+    if form.instance.pk:
+        name, label = delete
         context.update(
-            delete_url=reverse("followup:reporter_delete", args=[partnership.slug, reporter.pk]),
-            delete_label=_("Fjern indberetteren"),
+            delete_url=reverse(name, args=[partnership.slug, form.instance.pk]),
+            delete_label=label,
         )
     return render(request, "core/edit_page.html", context)
+
+
+def _reporter_page(request, partnership, reporter, title: str) -> HttpResponse:
+    return _row_page(
+        request,
+        partnership,
+        ReporterForm(request.POST or None, instance=reporter),
+        title=title,
+        save=setup_services.reporter_save,
+        done=lambda saved: (
+            _("%(user)s indberetter for %(org)s.")
+            % {"user": saved.user, "org": saved.organisation.name}
+        ),
+        delete=("followup:reporter_delete", _("Fjern indberetteren")),
+    )
 
 
 @login_required
@@ -149,18 +162,15 @@ def reporter_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 def _note_page(request, partnership, note, title: str) -> HttpResponse:
-    form = ChartNoteForm(request.POST or None, instance=note)
-    if request.method == "POST" and form.is_valid():
-        saved = setup_services.chart_note_save(form=form, user=request.user)
-        messages.success(request, _("Noten for %(year)s er gemt.") % {"year": saved.year})
-        return redirect("followup:setup", partnership.slug)
-    context = _context(request, partnership, form=form, title=title)
-    if note.pk:
-        context.update(
-            delete_url=reverse("followup:chart_note_delete", args=[partnership.slug, note.pk]),
-            delete_label=_("Slet noten"),
-        )
-    return render(request, "core/edit_page.html", context)
+    return _row_page(
+        request,
+        partnership,
+        ChartNoteForm(request.POST or None, instance=note),
+        title=title,
+        save=setup_services.chart_note_save,
+        done=lambda saved: _("Noten for %(year)s er gemt.") % {"year": saved.year},
+        delete=("followup:chart_note_delete", _("Slet noten")),
+    )
 
 
 @login_required

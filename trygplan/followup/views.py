@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.core.links import site_url
 from trygplan.core.paging import page_of
 from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response, xlsx_bytes
 from trygplan.lib.numbers import format_number
@@ -491,7 +492,7 @@ def event_calendar(request: HttpRequest, slug: str) -> HttpResponse:
         calendar_events(partnership, now),
         name=partnership.name,
         now=now,
-        base_url=request.build_absolute_uri("/").rstrip("/"),
+        base_url=site_url(request),
     )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{slug}.ics"'

@@ -13,16 +13,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from trygplan.accounts.models import ExternalIdentity
+from trygplan.core.links import site_url
 
 from . import access, services
 from .forms import InviteForm, RoleForm
 from .models import Membership
 
 form_methods = require_http_methods(["GET", "HEAD", "POST"])
-
-
-def _site_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def _users_url(partnership) -> str:
@@ -69,7 +66,7 @@ def user_invite(request: HttpRequest, slug: str) -> HttpResponse:
             membership, created = services.membership_invite(
                 partnership=partnership,
                 user=request.user,
-                site_url=_site_url(request),
+                site_url=site_url(request),
                 **form.cleaned_data,
             )
         except ValidationError as error:
@@ -144,7 +141,7 @@ def invitation_resend(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     membership = _membership(partnership, pk)
     try:
         services.invitation_resend(
-            membership=membership, user=request.user, site_url=_site_url(request)
+            membership=membership, user=request.user, site_url=site_url(request)
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))

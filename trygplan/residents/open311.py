@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from trygplan.core.links import site_url
 from trygplan.lib.files import clean_text
 from trygplan.partnerships.models import Partnership
 from trygplan.walks.models import CLOSED_STATUSES, Category, Finding, Walk
@@ -259,7 +260,7 @@ def requests_list(request: HttpRequest, fmt: str) -> HttpResponse:
     size = _int_param(request, "page_size", LIMIT, LIMIT)
     findings = list(findings[(page - 1) * size : page * size])
     updated = _last_updates(findings)
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_url(request)
     rows = [_request_row(finding, base, updated.get(finding.pk)) for finding in findings]
     return _respond(fmt, "service_requests", "request", rows)
 
@@ -273,7 +274,7 @@ def request_detail(request: HttpRequest, pk: str, fmt: str) -> HttpResponse:
     if finding is None:
         raise Http404
     updated = _last_updates([finding])
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = site_url(request)
     rows = [_request_row(finding, base, updated.get(finding.pk))]
     return _respond(fmt, "service_requests", "request", rows)
 

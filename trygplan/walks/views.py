@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from trygplan.core.links import site_url
 from trygplan.core.paging import page_of
 from trygplan.documents.background import document_response
 from trygplan.lib.files import CONTENT_TYPES, Rendered, csv_bytes, download_response
@@ -408,7 +409,7 @@ def findings_geojson(request: HttpRequest, slug: str) -> JsonResponse:
     if box:
         findings = findings.in_bbox(box)
     zoom = request.GET.get("zoom", "")
-    base_url = request.build_absolute_uri("/").rstrip("/")
+    base_url = site_url(request)
     data = (
         report.clustered_geojson(findings, zoom=int(zoom), detailed=detailed, base_url=base_url)
         if zoom.isdigit() and int(zoom) < report.CLUSTER_BELOW_ZOOM
